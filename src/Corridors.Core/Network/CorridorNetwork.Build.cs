@@ -1,0 +1,108 @@
+using System.Collections.Frozen;
+
+namespace Corridors.Network;
+
+public sealed partial class CorridorNetwork
+{
+    private CorridorNetwork(NetworkDefinition definition, int year, Node[] nodes, Leg[] legs, List<(int Tail, int Head, int Leg, bool Reversed)> edges)
+    {
+        Definition = definition;
+        Year = year;
+        _nodes = nodes;
+        _legs = legs;
+        _nodeIndex = nodes.Select((n, i) => (n.Id, i)).ToFrozenDictionary(p => p.Id, p => p.i, StringComparer.Ordinal);
+        _countryBit = AssignBits(legs.SelectMany(l => l.Countries).Concat(nodes.Select(n => n.Country)), "countries");
+        _passageBit = AssignBits(legs.SelectMany(l => l.Passages), "passages");
+
+        // Counting sort by tail: stable, so edges keep file order within a node (deterministic results).
+        _firstEdge = new int[nodes.Length + 1];
+        foreach (var e in edges)
+        {
+            _firstEdge[e.Tail + 1]++;
+        }
+
+        for (var v = 0; v < nodes.Length; v++)
+        {
+            _firstEdge[v + 1] += _firstEdge[v];
+        }
+
+        var m = edges.Count;
+        _head = new int[m];
+        _tail = new int[m];
+        _edgeLeg = new int[m];
+        _edgeReversed = new bool[m];
+        _lengthKm = new float[m];
+        _hoursMode = new float[m];
+        _mode = new byte[m];
+        _countryMask = new ulong[m];
+        _passageMask = new ulong[m];
+        var next = _firstEdge[..^1].ToArray();
+        foreach (var e in edges)
+        {
+            var i = next[e.Tail]++;
+            var leg = legs[e.Leg];
+            _head[i] = e.Head;
+            _tail[i] = e.Tail;
+            _edgeLeg[i] = e.Leg;
+            _edgeReversed[i] = e.Reversed;
+            _lengthKm[i] = (float)leg.DistanceKm;
+            _hoursMode[i] = (float)leg.RunningHoursMode;
+            _mode[i] = (byte)leg.Mode;
+            _countryMask[i] = MaskOf(_countryBit, leg.Countries);
+            _passageMask[i] = MaskOf(_passageBit, leg.Passages);
+        }
+
+        _lat = nodes.Select(n => n.Lat).ToArray();
+        _lon = nodes.Select(n => n.Lon).ToArray();
+    }
+
+    /// <summary>
+    /// Freezes the definition for <paramref name="year"/>: keeps nodes and legs active in that year (a leg also
+    /// needs both ends active) and builds the CSR graph.
+    /// </summary>
+    public static CorridorNetwork Build(NetworkDefinition definition, int year)
+    {
+        ArgumentNullException.ThrowIfNull(definition);
+        var nodes = definition.Nodes.Where(n => n.Validity.IsActive(year)).ToArray();
+        var index = new Dictionary<string, int>(StringComparer.Ordinal);
+        for (var i = 0; i < nodes.Length; i++)
+        {
+            index[nodes[i].Id] = i;
+        }
+
+        var legs = new List<Leg>();
+        var edges = new List<(int, int, int, bool)>();
+        foreach (var leg in definition.Legs)
+        {
+            if (!leg.Validity.IsActive(year)
+                || !index.TryGetValue(leg.From, out var from)
+                || !index.TryGetValue(leg.To, out var to))
+            {
+                continue;
+            }
+
+            var legIndex = legs.Count;
+            legs.Add(leg);
+            edges.Add((from, to, legIndex, false));
+            if (leg.Bidirectional)
+            {
+                edges.Add((to, from, legIndex, true));
+            }
+        }
+
+        return new CorridorNetwork(definition, year, nodes, [.. legs], edges);
+    }
+
+    private static FrozenDictionary<string, int> AssignBits(IEnumerable<string> keys, string what)
+    {
+        var distinct = keys.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToArray();
+        if (distinct.Length > 64)
+        {
+            // A mask per edge keeps constraint checks to one AND in the hot loop; 64 is far above the
+            // number of countries or passages on Eurasian corridors.
+            throw new InvalidOperationException($"The network uses {distinct.Length} {what}; at most 64 are supported.");
+        }
+
+        return distinct.Select((k, i) => (k, i)).ToFrozenDictionary(p => p.k, p => p.i, StringComparer.Ordinal);
+    }
+}

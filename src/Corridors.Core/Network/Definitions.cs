@@ -1,0 +1,176 @@
+namespace Corridors.Network;
+
+/// <summary>Where a record came from: file and 1-based line, for diagnostics raised after loading.</summary>
+/// <param name="File">Path of the file as given to the loader.</param>
+/// <param name="Line">1-based line of the row.</param>
+public readonly record struct DataOrigin(string File, int Line);
+
+/// <summary>Provenance of a record's numbers: a citation or <c>assumption: reason</c>, plus notes on conflicts.</summary>
+/// <param name="Source">Citation(s) or an <c>assumption:</c> with its reason; never empty.</param>
+/// <param name="Notes">Ranges, conflicts and derivations.</param>
+public sealed record Provenance(string Source, string? Notes = null)
+{
+    /// <summary>True when the row is marked as an assumption rather than cited.</summary>
+    public bool IsAssumption => Source.StartsWith("assumption:", StringComparison.OrdinalIgnoreCase);
+}
+
+/// <summary>Validity window in years: usable from <see cref="OpenYear"/> (inclusive) until <see cref="CloseYear"/> (exclusive).</summary>
+/// <param name="Status">Build status as of the data date.</param>
+/// <param name="OpenYear">First year in service; null = always (operational) or never (planned, no year).</param>
+/// <param name="CloseYear">First year no longer in service; null = open-ended.</param>
+public readonly record struct Validity(InfrastructureStatus Status, int? OpenYear, int? CloseYear)
+{
+    /// <summary>Always operational.</summary>
+    public static Validity Always => new(InfrastructureStatus.Operational, null, null);
+
+    /// <summary>True when the element is usable in <paramref name="year"/>.</summary>
+    public bool IsActive(int year)
+    {
+        if (CloseYear is { } close && year >= close)
+        {
+            return false;
+        }
+
+        return Status switch
+        {
+            InfrastructureStatus.Operational => OpenYear is null || year >= OpenYear,
+            InfrastructureStatus.Closed => OpenYear is not null && CloseYear is not null && year >= OpenYear,
+            _ => OpenYear is { } open && year >= open,
+        };
+    }
+}
+
+/// <summary>A country with the memberships and flags that matter for routing and risk.</summary>
+/// <param name="Id">ISO 3166-1 alpha-2 code.</param>
+/// <param name="Name">English short name.</param>
+/// <param name="Memberships">Organisations (EU, EAEU, CSTO, OTS, SCO, NATO, CIS, GUAM).</param>
+/// <param name="Sanctioned">Under broad sanctions affecting transit.</param>
+/// <param name="Closed">Transit closed in the baseline.</param>
+/// <param name="RiskWeight">Risk weight per hour spent in the country (0–10).</param>
+/// <param name="Provenance">Source of the row.</param>
+/// <param name="Origin">File and line.</param>
+public sealed record Country(
+    string Id,
+    string Name,
+    IReadOnlyList<string> Memberships,
+    bool Sanctioned,
+    bool Closed,
+    double RiskWeight,
+    Provenance Provenance,
+    DataOrigin Origin);
+
+/// <summary>A named chokepoint or waterway (Suez, Bosporus, Volga–Don, ...).</summary>
+public sealed record Passage(
+    string Id,
+    string Name,
+    PassageKind Kind,
+    IReadOnlyList<string> Countries,
+    double Lat,
+    double Lon,
+    Provenance Provenance,
+    DataOrigin Origin);
+
+/// <summary>A place in the network: terminal, port, border station, junction or city.</summary>
+public sealed record Node(
+    string Id,
+    string Name,
+    IReadOnlyList<string> Aliases,
+    string Country,
+    NodeKind Kind,
+    double Lat,
+    double Lon,
+    bool CoordinatesVerified,
+    IReadOnlyList<int> GaugesMm,
+    SeaArea Sea,
+    double? HandlingTeuPerYear,
+    double? HandlingMtPerYear,
+    Triangular? DwellHours,
+    DwellRule DwellRule,
+    double? DepthM,
+    int? DepthYear,
+    Validity Validity,
+    Provenance Provenance,
+    DataOrigin Origin);
+
+/// <summary>One stretch between two nodes with one mode.</summary>
+public sealed record Leg(
+    string Id,
+    string From,
+    string To,
+    TransportMode Mode,
+    bool Bidirectional,
+    double DistanceKm,
+    double? SpeedKmh,
+    Triangular? Hours,
+    int? GaugeMm,
+    bool? Electrified,
+    double TariffFixedUsdPerTeu,
+    double TariffUsdPerTeuKm,
+    double? CapacityTeuPerYear,
+    double? CapacityTrainsPerDay,
+    double? CapacityMtPerYear,
+    IReadOnlyList<string> Countries,
+    IReadOnlyList<string> Passages,
+    double? MaxDraftM,
+    (int From, int To)? OpenMonths,
+    string? EmissionFactor,
+    Validity Validity,
+    Provenance Provenance,
+    DataOrigin Origin)
+{
+    /// <summary>Running time in hours: the mode of <see cref="Hours"/> if given, else distance / speed.</summary>
+    public double RunningHoursMode => Hours?.Mode ?? (SpeedKmh is > 0 ? DistanceKm / SpeedKmh.Value : 0);
+
+    /// <summary>True for ferry, feeder, ocean and inland-waterway legs.</summary>
+    public bool IsWater => Mode is TransportMode.Ferry or TransportMode.Feeder or TransportMode.Ocean or TransportMode.InlandWaterway;
+}
+
+/// <summary>A vessel with its particulars where known.</summary>
+public sealed record Vessel(
+    string Id,
+    string Name,
+    VesselClass Class,
+    string? Operator,
+    int? BuiltYear,
+    double? LengthM,
+    double? BeamM,
+    double? DraftM,
+    double? DwtTonnes,
+    double? SpeedKnots,
+    int? Teu,
+    int? Wagons,
+    int? Trucks,
+    Provenance Provenance,
+    DataOrigin Origin);
+
+/// <summary>A scheduled or sail-when-full service on a leg.</summary>
+public sealed record Service(
+    string Id,
+    string Leg,
+    string Name,
+    string? Operator,
+    ServiceKind Kind,
+    double DeparturesPerWeek,
+    IReadOnlyList<DayOfWeek> DepartureDays,
+    int DepartureHour,
+    double? CapacityTeuPerDeparture,
+    double? CapacityWagonsPerDeparture,
+    IReadOnlyList<string> Vessels,
+    Validity Validity,
+    Provenance Provenance,
+    DataOrigin Origin);
+
+/// <summary>A CO2e emission factor for a mode (and optionally a vessel class or traction).</summary>
+public sealed record EmissionFactor(
+    string Id,
+    TransportMode Mode,
+    string? AppliesTo,
+    bool IsDefault,
+    double GramsCo2ePerTonneKm,
+    EmissionBasis Basis,
+    bool IsCo2Equivalent,
+    Provenance Provenance,
+    DataOrigin Origin);
+
+/// <summary>A global model constant.</summary>
+public sealed record Parameter(string Key, double Value, string Unit, Provenance Provenance, DataOrigin Origin);

@@ -1,0 +1,32 @@
+namespace Corridors.Data;
+
+/// <summary>Locates the bundled data directory.</summary>
+public static class DataPaths
+{
+    /// <summary>
+    /// The default data directory: <c>CORRIDORS_DATA</c> if set, else the first <c>data/</c> folder holding
+    /// <c>nodes.csv</c> found walking up from the current directory, then from the program's directory.
+    /// </summary>
+    public static string DefaultDataDirectory()
+    {
+        var env = Environment.GetEnvironmentVariable("CORRIDORS_DATA");
+        if (!string.IsNullOrWhiteSpace(env))
+        {
+            return env;
+        }
+
+        foreach (var start in new[] { Directory.GetCurrentDirectory(), AppContext.BaseDirectory })
+        {
+            for (var dir = new DirectoryInfo(start); dir is not null; dir = dir.Parent)
+            {
+                var candidate = Path.Combine(dir.FullName, "data");
+                if (File.Exists(Path.Combine(candidate, "nodes.csv")))
+                {
+                    return candidate;
+                }
+            }
+        }
+
+        return Path.Combine(Directory.GetCurrentDirectory(), "data");
+    }
+}
