@@ -23,6 +23,7 @@ internal static class CommandTree
             DataCommand.Create(context, globals),
             NetworkCommand.Create(context, globals),
             ExportCommand.Create(context, globals),
+            SeaCommand.Create(context, globals),
         ];
         foreach (var command in commands)
         {
