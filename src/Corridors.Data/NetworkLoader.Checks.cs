@@ -60,6 +60,11 @@ public static partial class NetworkLoader
             }
 
             var what = $"Leg '{leg.Id}'";
+            if (double.IsNaN(a.Lat + a.Lon + b.Lat + b.Lon))
+            {
+                continue; // bad coordinates were reported already; distances from them would only add noise
+            }
+
             var gc = GeoMath.GreatCircleKm(a.Lat, a.Lon, b.Lat, b.Lon);
             if (leg.Mode == TransportMode.Transfer)
             {
