@@ -25,7 +25,9 @@ public readonly record struct StepCost(
 /// <remarks>
 /// Money: (<c>tariff_fixed_usd_per_teu</c> + <c>tariff_usd_per_teu_km</c> × km) × TEU, plus time value of cargo
 /// (value × daily rate ÷ 24 per hour) when set. CO2e: the leg's emission factor (g CO2e per tonne-km, its own or the
-/// mode default, basis as stated by the factor) × km × TEU × gross tonnes per TEU. Risk: running hours × mean
+/// mode default, basis as stated by the factor) × km × TEU × cargo tonnes per TEU (<c>teu_cargo_tonnes</c>, the
+/// IMO EEOI convention of 10 t per loaded TEU, unless the query gives its own): tonne-km of cargo, tare excluded, as
+/// the factors are defined. Risk: running hours × mean
 /// risk weight of the leg's countries, plus dwell and waiting hours × the node country's weight.
 /// </remarks>
 public sealed class QueryWeights
@@ -42,8 +44,8 @@ public sealed class QueryWeights
     /// <summary>The query the weights were prepared for.</summary>
     public RouteQuery Query { get; private set; } = null!;
 
-    /// <summary>Gross tonnes per TEU used for tonne-km.</summary>
-    public double GrossTonnesPerTeu { get; private set; }
+    /// <summary>Cargo tonnes per TEU used for tonne-km.</summary>
+    public double CargoTonnesPerTeu { get; private set; }
 
     /// <summary>Bits every route must collect (one per requirement).</summary>
     public ulong RequiredBits { get; private set; }
@@ -69,7 +71,7 @@ public sealed class QueryWeights
     /// <summary>
     /// Prepares the weights for <paramref name="query"/>, reusing this instance's arrays.
     /// </summary>
-    /// <exception cref="InvalidOperationException">The query gives no tonnes per TEU and the network has no <c>teu_gross_tonnes</c> parameter.</exception>
+    /// <exception cref="InvalidOperationException">The query gives no tonnes per TEU and the network has no <c>teu_cargo_tonnes</c> parameter.</exception>
     public void Prepare(RoutingGraph graph, RouteQuery query)
     {
         ArgumentNullException.ThrowIfNull(graph);
@@ -91,14 +93,14 @@ public sealed class QueryWeights
             _blocked = new bool[m];
         }
 
-        var tonnes = query.Cargo.GrossTonnesPerTeu ?? network.Definition.Parameter("teu_gross_tonnes", double.NaN);
+        var tonnes = query.Cargo.CargoTonnesPerTeu ?? network.Definition.Parameter("teu_cargo_tonnes", double.NaN);
         if (double.IsNaN(tonnes))
         {
             throw new InvalidOperationException(
-                "The network defines no teu_gross_tonnes parameter; give the gross tonnes per TEU in the query.");
+                "The network defines no teu_cargo_tonnes parameter; give the cargo tonnes per TEU in the query.");
         }
 
-        GrossTonnesPerTeu = tonnes;
+        CargoTonnesPerTeu = tonnes;
         var monday = query.DepartUtc.Date.AddDays(-(((int)query.DepartUtc.DayOfWeek + 6) % 7));
         DepartureWeekHour = (query.DepartUtc - monday).TotalHours;
 

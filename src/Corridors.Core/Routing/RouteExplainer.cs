@@ -62,10 +62,12 @@ public static class RouteExplainer
 
             var legCountries = network.EdgeReversed[e] ? Reversed(leg.Countries) : leg.Countries;
             AddCountry(countries, borders, from.Country, Place.Of(from), null);
-            foreach (var c in legCountries)
+            for (var c = 0; c < legCountries.Count; c++)
             {
-                var atNode = c == from.Country ? Place.Of(from) : c == to.Country ? Place.Of(to) : null;
-                AddCountry(countries, borders, c, atNode, atNode is null ? leg.Id : null);
+                // Entering the leg's first country happens at its start node; changes inside a leg's country list
+                // happen along the leg, except on a transfer leg, which is a border station pair.
+                var atNode = c == 0 || leg.Mode == TransportMode.Transfer ? Place.Of(from) : null;
+                AddCountry(countries, borders, legCountries[c], atNode, atNode is null ? leg.Id : null);
             }
 
             AddCountry(countries, borders, to.Country, Place.Of(to), null);

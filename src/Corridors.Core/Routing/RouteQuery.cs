@@ -30,12 +30,13 @@ public readonly record struct GeneralizedWeights(double UsdPerHour, double UsdPe
 
 /// <summary>The consignment: container count and weight, optional time value of cargo.</summary>
 /// <param name="Teu">Number of TEU (an FEU counts as 2 TEU).</param>
-/// <param name="GrossTonnesPerTeu">
-/// Gross tonnes per TEU used for tonne-km (cargo + container tare); null = the <c>teu_gross_tonnes</c> parameter.
+/// <param name="CargoTonnesPerTeu">
+/// Tonnes of cargo per TEU used for tonne-km (emission factors are per tonne of cargo, container tare excluded);
+/// null = the <c>teu_cargo_tonnes</c> parameter.
 /// </param>
 /// <param name="CargoValueUsd">Value of the whole consignment in USD for the time value of cargo; 0 = ignore.</param>
 /// <param name="DailyInterestRate">Daily holding-cost rate applied to <paramref name="CargoValueUsd"/> (e.g. 0.0003).</param>
-public readonly record struct Cargo(double Teu, double? GrossTonnesPerTeu = null, double CargoValueUsd = 0, double DailyInterestRate = 0)
+public readonly record struct Cargo(double Teu, double? CargoTonnesPerTeu = null, double CargoValueUsd = 0, double DailyInterestRate = 0)
 {
     /// <summary>USD per hour of transit from the time value of cargo.</summary>
     public double TimeValueUsdPerHour => CargoValueUsd * DailyInterestRate / 24.0;
@@ -58,7 +59,7 @@ public sealed record RouteQuery
     public required DateTime DepartUtc { get; init; }
 
     /// <summary>The consignment.</summary>
-    /// <value>One TEU at the network's <c>teu_gross_tonnes</c>.</value>
+    /// <value>One TEU at the network's <c>teu_cargo_tonnes</c>.</value>
     public Cargo Cargo { get; init; } = new(1);
 
     /// <summary>What single-objective searches minimise.</summary>
