@@ -167,8 +167,13 @@ public sealed class SeaLaneRouteTests
     {
         var report = SeaTestData.Graph.BuildReport;
 
+        // The numbers quoted in docs/DATA.md, "Sea lanes".
         report.StitchedAntimeridianVertices.ShouldBeGreaterThan(0);
-        report.KeptVertices.ShouldBeGreaterThan(5_500);
+        report.DistinctVertices.ShouldBe(5_998);
+        report.KeptVertices.ShouldBe(5_585);
+        report.DroppedComponents.ShouldBe(123);
+        report.DroppedVertices.ShouldBe(397);
+        SeaTestData.Graph.NodeCount.ShouldBe(1_770);
         (report.KeptVertices + report.BasinVertices + report.DroppedVertices).ShouldBe(report.DistinctVertices);
 
         // Yokohama → Los Angeles crosses the date line; without stitching it would go round the world.
