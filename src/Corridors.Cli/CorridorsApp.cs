@@ -1,11 +1,52 @@
+using System.CommandLine;
+using Corridors.Diagnostics;
+
 namespace Corridors.Cli;
 
-/// <summary>Entry point shared by the program and the CLI tests (placeholder until the command tree lands).</summary>
+/// <summary>Runs the CLI against given writers; used by <see cref="Program"/> and by the CLI tests.</summary>
 internal static class CorridorsApp
 {
     public static int Run(string[] args, TextWriter stdout, TextWriter stderr)
     {
-        stdout.WriteLine("corridors");
-        return 0;
+        using var context = new CliContext(stdout, stderr, verbose: args.Contains("--verbose") || args.Contains("-v"));
+        var root = CommandTree.Build(context);
+        var parse = root.Parse(args);
+        var config = new InvocationConfiguration { Output = stdout, Error = stderr, EnableDefaultExceptionHandler = false };
+        try
+        {
+            return parse.Invoke(config);
+        }
+        catch (InputDataException ex)
+        {
+            foreach (var d in ex.Diagnostics)
+            {
+                stderr.WriteLine(d.ToString());
+            }
+
+            stderr.WriteLine($"error: the input data has {ex.ErrorCount} error(s) and {ex.WarningCount} warning(s).");
+            return ExitCodes.InputData;
+        }
+        catch (CliUsageException ex)
+        {
+            stderr.WriteLine($"error: {ex.Message}");
+            return ExitCodes.Usage;
+        }
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+        {
+            stderr.WriteLine($"error: unexpected failure: {ex.Message}");
+            if (context.Verbose)
+            {
+                stderr.WriteLine(ex.ToString());
+            }
+            else
+            {
+                stderr.WriteLine("Run again with --verbose for the stack trace.");
+            }
+
+            return ExitCodes.Unexpected;
+        }
     }
 }
+
+/// <summary>Thrown by commands for invalid option values that the parser cannot catch (exit code 1).</summary>
+internal sealed class CliUsageException(string message) : Exception(message);

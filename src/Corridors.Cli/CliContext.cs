@@ -1,0 +1,77 @@
+using Corridors.Data;
+using Corridors.Network;
+using Microsoft.Extensions.Logging;
+using Spectre.Console;
+
+namespace Corridors.Cli;
+
+/// <summary>
+/// What every command needs: the output writers (stdout for results, stderr for logs and diagnostics), a logger
+/// and the network loader. Created once per invocation; tests create it with string writers.
+/// </summary>
+internal sealed class CliContext : IDisposable
+{
+    private readonly Dictionary<string, NetworkDefinition> _definitions = new(StringComparer.Ordinal);
+
+    public CliContext(TextWriter stdout, TextWriter stderr, bool verbose = false)
+    {
+        Stdout = stdout;
+        Stderr = stderr;
+        Verbose = verbose;
+        Console = AnsiConsole.Create(new AnsiConsoleSettings
+        {
+            Out = new AnsiConsoleOutput(stdout),
+            Ansi = ReferenceEquals(stdout, System.Console.Out) && !System.Console.IsOutputRedirected ? AnsiSupport.Detect : AnsiSupport.No,
+            ColorSystem = ReferenceEquals(stdout, System.Console.Out) && !System.Console.IsOutputRedirected ? ColorSystemSupport.Detect : ColorSystemSupport.NoColors,
+        });
+        LoggerFactory = Microsoft.Extensions.Logging.LoggerFactory.Create(builder => builder
+            .SetMinimumLevel(verbose ? LogLevel.Debug : LogLevel.Warning)
+            .AddProvider(new TextWriterLoggerProvider(stderr)));
+    }
+
+    /// <summary>Results go here (tables, JSON, GeoJSON).</summary>
+    public TextWriter Stdout { get; }
+
+    /// <summary>Logs and diagnostics go here.</summary>
+    public TextWriter Stderr { get; }
+
+    /// <summary>Spectre console writing to <see cref="Stdout"/>.</summary>
+    public IAnsiConsole Console { get; }
+
+    /// <summary>Print stack traces and debug logs.</summary>
+    public bool Verbose { get; set; }
+
+    public ILoggerFactory LoggerFactory { get; }
+
+    /// <summary>
+    /// Loads and validates the network files in <paramref name="dataDirectory"/> (default: the bundled data). Warnings
+    /// go to stderr; errors throw <see cref="Diagnostics.InputDataException"/> (exit code 2).
+    /// </summary>
+    public NetworkDefinition LoadDefinition(string? dataDirectory)
+    {
+        var dir = Path.GetFullPath(dataDirectory ?? DataPaths.DefaultDataDirectory());
+        if (_definitions.TryGetValue(dir, out var cached))
+        {
+            return cached;
+        }
+
+        var result = NetworkLoader.Load(dir);
+        foreach (var d in result.Diagnostics)
+        {
+            if (!d.IsError && Verbose)
+            {
+                Stderr.WriteLine(d.ToString());
+            }
+        }
+
+        var definition = result.GetDefinitionOrThrow();
+        _definitions[dir] = definition;
+        return definition;
+    }
+
+    /// <summary>Loads the network and freezes it for <paramref name="year"/>.</summary>
+    public CorridorNetwork LoadNetwork(string? dataDirectory, int year) =>
+        CorridorNetwork.Build(LoadDefinition(dataDirectory), year);
+
+    public void Dispose() => LoggerFactory.Dispose();
+}

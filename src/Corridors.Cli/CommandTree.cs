@@ -1,0 +1,37 @@
+using System.CommandLine;
+using Corridors.Cli.Commands;
+
+namespace Corridors.Cli;
+
+/// <summary>
+/// Builds the command tree. Each command lives in Commands/ as a static <c>Create(CliContext, GlobalOptions)</c>;
+/// add new commands to the list below.
+/// </summary>
+internal static class CommandTree
+{
+    public static RootCommand Build(CliContext context)
+    {
+        var globals = new GlobalOptions(CommonOptions.Data(), CommonOptions.Verbose());
+        var root = new RootCommand(
+            "Corridors: routes, transit times, costs, CO2e and capacity on Eurasian freight corridors " +
+            "(Middle Corridor / Trans-Caspian, Northern, Southern via Iran, sea via Suez or the Cape).");
+        root.Options.Add(globals.Data);
+        root.Options.Add(globals.Verbose);
+
+        Command[] commands =
+        [
+            DataCommand.Create(context, globals),
+            NetworkCommand.Create(context, globals),
+            ExportCommand.Create(context, globals),
+        ];
+        foreach (var command in commands)
+        {
+            root.Subcommands.Add(command);
+        }
+
+        return root;
+    }
+}
+
+/// <summary>Options defined on the root and visible in every subcommand.</summary>
+internal sealed record GlobalOptions(Option<string?> Data, Option<bool> Verbose);

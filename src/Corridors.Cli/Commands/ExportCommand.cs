@@ -1,0 +1,46 @@
+using System.CommandLine;
+using Corridors.Data;
+
+namespace Corridors.Cli.Commands;
+
+/// <summary><c>corridors export geojson [--year Y] [--output FILE]</c>.</summary>
+internal static class ExportCommand
+{
+    public static Command Create(CliContext context, GlobalOptions globals)
+    {
+        var year = CommonOptions.Year();
+        var output = new Option<string?>("--output", "-o") { Description = "Write to this file instead of stdout." };
+        var geojson = new Command("geojson", "Write the network of a year as an RFC 7946 GeoJSON FeatureCollection (nodes as Points, legs as LineStrings).")
+        {
+            year,
+            output,
+        };
+        geojson.SetAction(parse =>
+        {
+            var network = context.LoadNetwork(parse.GetValue(globals.Data), parse.GetValue(year));
+            var path = parse.GetValue(output);
+            if (path is null)
+            {
+                using var buffer = new MemoryStream();
+                GeoJsonExporter.Write(network, buffer);
+                context.Stdout.WriteLine(System.Text.Encoding.UTF8.GetString(buffer.ToArray()));
+            }
+            else
+            {
+                // Write to a temporary file first so a failure never leaves a truncated file behind.
+                var temp = path + ".tmp";
+                using (var file = File.Create(temp))
+                {
+                    GeoJsonExporter.Write(network, file);
+                }
+
+                File.Move(temp, path, overwrite: true);
+                context.Stderr.WriteLine($"info: wrote {network.NodeCount} nodes and {network.Legs.Count} legs ({network.Year}) to {path}");
+            }
+
+            return ExitCodes.Ok;
+        });
+
+        return new Command("export", "Export the network.") { geojson };
+    }
+}

@@ -1,0 +1,33 @@
+using System.CommandLine;
+
+namespace Corridors.Cli;
+
+/// <summary>Options shared by many commands. Create new instances per command (System.CommandLine options belong to one parent).</summary>
+internal static class CommonOptions
+{
+    /// <summary>The network year; the baseline data covers 2020–2035.</summary>
+    public const int DefaultYear = 2026;
+
+    public static Option<string?> Data() => new("--data")
+    {
+        Description = "Directory with the network CSV files (default: the bundled data/ folder, or CORRIDORS_DATA).",
+        Recursive = true,
+    };
+
+    public static Option<bool> Verbose() => new("--verbose", "-v")
+    {
+        Description = "Log debug details and print stack traces of unexpected errors to stderr.",
+        Recursive = true,
+    };
+
+    public static Option<bool> Json() => new("--json")
+    {
+        Description = "Print results as JSON on stdout (field names documented in docs/CLI.md).",
+    };
+
+    public static Option<int> Year() => new("--year")
+    {
+        Description = "Network year: only infrastructure in service that year is used (2020–2035).",
+        DefaultValueFactory = _ => DefaultYear,
+    };
+}

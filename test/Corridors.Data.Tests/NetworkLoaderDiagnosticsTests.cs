@@ -1,0 +1,129 @@
+using Corridors.Data;
+using Corridors.Diagnostics;
+
+namespace Corridors.Tests;
+
+/// <summary>
+/// Each diagnostic class, provoked by one edit of the minimal valid data set, is reported with its code, file,
+/// line and column. Expected columns are found by searching the edited line for a marker, independently of the
+/// parser.
+/// </summary>
+public sealed class NetworkLoaderDiagnosticsTests
+{
+    public static TheoryData<string, string, string, string, int, string?> Cases => new()
+    {
+        // code, file, find, replace, expected line, column marker in the edited line (null = column 1)
+        { "CORR0002", "legs.csv", "KZ;AZ,,operational,,\"Test, https://example.org, 2024\",", "KZ;AZ,,operational,,\"Test, https://example.org, 2024,", 4, "\"Test" },
+        { "CORR0003", "nodes.csv", ",country,", ",cuntry,", 1, null },
+        { "CORR0004", "nodes.csv", ",country,", ",cuntry,", 1, "cuntry" },
+        { "CORR0005", "legs.csv", "R-DOSTYK-AKTAU,KZ-DOSTYK,KZ-AKTAU,rail,3000,", "R-DOSTYK-AKTAU,KZ-DOSTYK,KZ-AKTAU,rail,3000,extra,", 3, "END" },
+        { "CORR0101", "nodes.csv", "AZ-ALAT,Alat,Baku,", "KZ-AKTAU,Alat,Baku,", 5, null },
+        { "CORR0102", "nodes.csv", "KZ-AKTAU,Aktau,", "KZ-AKTAU,,", 4, ",," },
+        { "CORR0103", "nodes.csv", "KZ-AKTAU,Aktau,,KZ,seaport,43.6,", "KZ-AKTAU,Aktau,,KZ,seaport,north,", 4, "north" },
+        { "CORR0104", "nodes.csv", "KZ-AKTAU,Aktau,,KZ,seaport,43.6,", "KZ-AKTAU,Aktau,,KZ,seaport,95,", 4, "95," },
+        { "CORR0105", "nodes.csv", "KZ-AKTAU,Aktau,,KZ,seaport,", "KZ-AKTAU,Aktau,,KZ,harbour,", 4, "harbour" },
+        { "CORR0106", "nodes.csv", "KZ-AKTAU,Aktau,,KZ,", "KZ-AKTAU,Aktau,,XX,", 4, "XX" },
+        { "CORR0107", "legs.csv", "R-DOSTYK-AKTAU,KZ-DOSTYK,KZ-AKTAU,", "R-DOSTYK-AKTAU,KZ-DOSTYK,KZ-ALA,", 3, "KZ-ALA" },
+        { "CORR0108", "services.csv", "S-FERRY,F-AKTAU-ALAT,", "S-FERRY,F-AKTAU-BAKU,", 2, "F-AKTAU-BAKU" },
+        { "CORR0109", "services.csv", ",V-AZ,", ",V-XX,", 2, "V-XX" },
+        { "CORR0110", "legs.csv", "KZ;AZ,,operational", "KZ;AZ,suez,operational", 4, "suez" },
+        { "CORR0111", "legs.csv", "1520,KZ,,operational,,\"Test, https://example.org, 2024\"", "1520,KZ,,operational,,\"TODO\"", 3, "\"TODO" },
+        { "CORR0112", "legs.csv", "KZ-AKTAU,rail,3000,", "KZ-AKTAU,rail,100,", 3, "100," },
+        { "CORR0113", "legs.csv", "KZ-AKTAU,rail,3000,", "KZ-AKTAU,rail,20000,", 3, "20000" },
+        { "CORR0114", "nodes.csv", "AZ-ALAT,Alat,Baku,AZ,seaport,39.94,49.41,U,1520,caspian,10,20,30,transfer,operational,,\"Test, https://example.org, 2024\"\n", "AZ-ALAT,Alat,Baku,AZ,seaport,39.94,49.41,U,1520,caspian,10,20,30,transfer,operational,,\"Test, https://example.org, 2024\"\nAZ-LONELY,Lonely,,AZ,city,40.4,49.8,U,,,,,,,operational,,\"Test, https://example.org, 2024\"\n", 6, null },
+        { "CORR0115", "legs.csv", "KZ-AKTAU,rail,3000,", "KZ-AKTAU,rail,3000 km,", 3, "3000 km" },
+        { "CORR0116", "nodes.csv", "KZ,border,45.2522,82.4839,S,1520,,2,4,9,", "KZ,border,45.2522,82.4839,S,1520,,5,4,9,", 3, ",4,9," },
+        { "CORR0117", "legs.csv", "R-DOSTYK-AKTAU,KZ-DOSTYK,KZ-AKTAU,", "R-DOSTYK-AKTAU,KZ-DOSTYK,KZ-DOSTYK,", 3, "KZ-DOSTYK,rail" },
+        { "CORR0118", "legs.csv", "3000,33.3,,,,1520,", "3000,33.3,,,,1435,", 3, "1435" },
+        { "CORR0119", "legs.csv", "F-AKTAU-ALAT,KZ-AKTAU,AZ-ALAT,ferry,", "F-AKTAU-ALAT,KZ-AKTAU,AZ-ALAT,ocean,", 4, "ocean" },
+    };
+
+    [Fact]
+    public void Load_MinimalData_HasNoDiagnostics()
+    {
+        using var dir = new TempDataDir().WithMinimalData();
+
+        var result = NetworkLoader.Load(dir.Path);
+
+        result.Diagnostics.ShouldBeEmpty(string.Join("\n", result.Diagnostics));
+        result.Definition.ShouldNotBeNull();
+        result.Definition.Legs.Count.ShouldBe(3);
+    }
+
+    [Theory]
+    [MemberData(nameof(Cases))]
+    public void Load_OneBadEdit_ReportsCodeAtFileLineAndColumn(string code, string file, string find, string replace, int line, string? marker)
+    {
+        using var dir = new TempDataDir().WithMinimalData();
+        var original = File.ReadAllText(dir.File(file));
+        original.ShouldContain(find);
+        var edited = original.Replace(find, replace, StringComparison.Ordinal);
+        dir.Write(file, edited);
+        var editedLine = edited.Split('\n')[line - 1];
+        var column = marker switch
+        {
+            null => 1,
+            "END" => editedLine.Length + 1, // the first field beyond the header's count: here the empty last one
+            _ => editedLine.IndexOf(marker, StringComparison.Ordinal) + 1,
+        };
+        if (marker is not null && marker.StartsWith(",", StringComparison.Ordinal))
+        {
+            column++; // the marker starts at the separator before the field
+        }
+
+        var result = NetworkLoader.Load(dir.Path);
+
+        var match = result.Diagnostics.Where(d => d.Code == code).ToList();
+        match.ShouldNotBeEmpty($"expected {code}; got:\n{string.Join("\n", result.Diagnostics)}");
+        var d = match[0];
+        Path.GetFileName(d.File).ShouldBe(file);
+        d.Line.ShouldBe(line, d.ToString());
+        d.Column.ShouldBe(column, d.ToString());
+        d.ToString().ShouldStartWith($"{d.File}({line},{column}): {(d.IsError ? "error" : "warning")} {code}: ");
+        if (d.IsError)
+        {
+            result.Definition.ShouldBeNull();
+            Should.Throw<InputDataException>(result.GetDefinitionOrThrow).Diagnostics.ShouldContain(d);
+        }
+    }
+
+    [Fact]
+    public void Load_MissingFile_ReportsCorr0001()
+    {
+        using var dir = new TempDataDir().WithMinimalData();
+        File.Delete(dir.File("nodes.csv"));
+
+        var result = NetworkLoader.Load(dir.Path);
+
+        var d = result.Diagnostics.First(x => x.Code == "CORR0001");
+        d.Message.ShouldBe("Required file 'nodes.csv' is missing.");
+        result.ErrorCount.ShouldBeGreaterThan(1); // every leg then references an unknown node: all are reported
+    }
+
+    [Fact]
+    public void Load_UnknownNode_MessageMatchesTheIssueFormat()
+    {
+        using var dir = new TempDataDir().WithMinimalData();
+        dir.Write("legs.csv", MinimalData.Legs.Replace("KZ-DOSTYK,KZ-AKTAU,rail", "KZ-DOSTYK,KZ-ALA,rail", StringComparison.Ordinal));
+
+        var result = NetworkLoader.Load(dir.Path);
+
+        var d = result.Diagnostics.First(x => x.Code == "CORR0107");
+        d.Message.ShouldBe("Leg 'R-DOSTYK-AKTAU' references unknown node 'KZ-ALA'.");
+        d.Hint.ShouldBe("Did you mean 'AZ-ALAT'? Check nodes*.csv.");
+    }
+
+    [Fact]
+    public void Load_ManyProblems_ReportsAllOfThemNotOnlyTheFirst()
+    {
+        using var dir = new TempDataDir().WithMinimalData();
+        dir.Write("legs.csv", MinimalData.Legs
+            .Replace("KZ-AKTAU,rail,3000", "KZ-AKTAU,rail,3000 km", StringComparison.Ordinal)
+            .Replace("AZ-ALAT,ferry", "AZ-NOWHERE,ferry", StringComparison.Ordinal));
+        dir.Write("nodes.csv", MinimalData.Nodes.Replace("45.17,82.57", "145.17,82.57", StringComparison.Ordinal));
+
+        var result = NetworkLoader.Load(dir.Path);
+
+        result.Diagnostics.Select(d => d.Code).ShouldBe(["CORR0104", "CORR0115", "CORR0107", "CORR0114"], ignoreOrder: true);
+    }
+}
