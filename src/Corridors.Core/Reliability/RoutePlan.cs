@@ -51,6 +51,8 @@ internal struct PlanStep
     public int ClosureStart;
     public int ClosureCount;
     public DelayDistribution Running;
+    public int RunTailStart;
+    public int RunTailCount;
 }
 
 /// <summary>
@@ -352,6 +354,15 @@ public sealed class RoutePlan
                 }
             }
 
+            // Long holds on the leg itself (a transfer leg that models a gauge change or border crossing).
+            step.RunTailStart = Tails.Count;
+            foreach (var rule in MostSpecific(ReliabilityComponent.DwellTail, r => r.Scope is not (RuleScope.Node or RuleScope.NodeKind or RuleScope.Country) && r.Matches(leg, sea)))
+            {
+                Tails.Add(new ProbDelay(AddMonthProbs(rule), rule.Distribution));
+                lines.Add(Invariant($"long hold on {leg.Id}: p={rule.Probability:G3} per passage ({rule.Months}), {rule.Distribution} h [{rule.Id}]"));
+            }
+
+            step.RunTailCount = Tails.Count - step.RunTailStart;
             Steps.Add(step);
             _descriptions.Add(lines);
             _links.Add([]);

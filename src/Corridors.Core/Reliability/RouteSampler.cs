@@ -120,6 +120,19 @@ internal static class RouteSampler
                 }
 
                 var running = step.Running.Quantile(rng.NextOpenDouble());
+                if (step.RunTailCount > 0)
+                {
+                    var month = Month(plan, t, ref monthSlot);
+                    for (var j = step.RunTailStart; j < step.RunTailStart + step.RunTailCount; j++)
+                    {
+                        ref readonly var tail = ref plan.Tails[j];
+                        if (rng.NextDouble() < probs[tail.ProbOffset + month])
+                        {
+                            running += tail.Delay.Quantile(rng.NextOpenDouble());
+                        }
+                    }
+                }
+
                 if (step.ShockCount > 0)
                 {
                     running = ApplyShocks(plan, in step, ShockTarget.Running, running, t, ref monthSlot, shockState);
