@@ -20,6 +20,25 @@ public sealed class ReliabilityLoaderTests
     }
 
     [Fact]
+    public void LoadReliability_BundledTable_NamesOnlyNodesAndLegsOfTheBundledNetwork()
+    {
+        var definition = NetworkLoader.Load(RepoPaths.Data).GetDefinitionOrThrow();
+        var bag = new DiagnosticBag();
+        NetworkLoader.LoadReliability(RepoPaths.Data, bag, definition);
+        bag.Items.ShouldBeEmpty(string.Join("\n", bag.Items));
+    }
+
+    [Fact]
+    public void LoadReliability_UnknownNode_Warns()
+    {
+        var definition = NetworkLoader.Load(RepoPaths.Data).GetDefinitionOrThrow();
+        var bag = new DiagnosticBag();
+        NetworkLoader.ParseReliability(Header + "x,dwell-tail,node,KZ-NOWHERE,,0.1,fixed,h,,5,,,,,,,assumption: a reason long enough,\n", "reliability.csv", bag, definition);
+        var warning = bag.Items.ShouldHaveSingleItem();
+        warning.ToString().ShouldBe("reliability.csv(2,1): warning CORR0501: reliability rule 'x' names unknown node 'KZ-NOWHERE'; it matches nothing. Hint: check the node ids in the network files.");
+    }
+
+    [Fact]
     public void ParseReliability_DaysAndMonths_AreConverted()
     {
         var bag = new DiagnosticBag();
