@@ -23,6 +23,8 @@ internal static class CommandTree
             DataCommand.Create(context, globals),
             NetworkCommand.Create(context, globals),
             ExportCommand.Create(context, globals),
+            RouteCommand.CreateRoute(context, globals),
+            RouteCommand.CreateCompare(context, globals),
         ];
         foreach (var command in commands)
         {

@@ -1,0 +1,240 @@
+using System.CommandLine;
+using System.Globalization;
+using System.Text.Json;
+using Corridors.Routing;
+using Spectre.Console;
+
+namespace Corridors.Cli.Commands;
+
+/// <summary>
+/// <c>corridors route</c> (best route, alternatives, Pareto set) and <c>corridors compare</c> (best route per
+/// corridor side by side). Shapes of <c>--json</c> and <c>--geojson</c> are documented in docs/CLI.md.
+/// </summary>
+internal static class RouteCommand
+{
+    public static Command CreateRoute(CliContext context, GlobalOptions globals)
+    {
+        var options = new RouteOptions();
+        var alternatives = new Option<int>("--alternatives", "-k") { Description = "Up to this many routes that differ at corridor level (default 1).", DefaultValueFactory = _ => 1 };
+        var pareto = new Option<bool>("--pareto") { Description = "List every route that is best on some mix of time, cost and CO2e (the Pareto set)." };
+        var risk = new Option<bool>("--risk") { Description = "With --pareto: risk is a fourth criterion." };
+        var command = new Command("route", "Find the best route between two places, with alternatives and a per-leg explanation.");
+        options.AddTo(command);
+        command.Options.Add(alternatives);
+        command.Options.Add(pareto);
+        command.Options.Add(risk);
+        command.SetAction(parse =>
+        {
+            var router = new CorridorRouter(context.LoadNetwork(parse.GetValue(globals.Data), parse.GetValue(options.Year)));
+            var query = options.BuildQuery(parse, router);
+            var k = parse.GetValue(alternatives);
+            if (k < 1)
+            {
+                throw new CliUsageException("--alternatives must be 1 or more.");
+            }
+
+            var result = parse.GetValue(pareto)
+                ? router.Pareto(query with { ParetoIncludesRisk = parse.GetValue(risk), ParetoEpsilon = 0.01 })
+                : router.Route(query, k);
+            return Output(context, parse, options, router, query, result, compare: false);
+        });
+        return command;
+    }
+
+    public static Command CreateCompare(CliContext context, GlobalOptions globals)
+    {
+        var options = new RouteOptions();
+        var command = new Command("compare", "Compare the best route of each corridor (Middle via the Black Sea or Türkiye, Northern, Southern, sea via Suez or the Cape) side by side.");
+        options.AddTo(command);
+        command.SetAction(parse =>
+        {
+            var router = new CorridorRouter(context.LoadNetwork(parse.GetValue(globals.Data), parse.GetValue(options.Year)));
+            var query = options.BuildQuery(parse, router);
+            return Output(context, parse, options, router, query, router.Compare(query), compare: true);
+        });
+        return command;
+    }
+
+    private static int Output(CliContext context, ParseResult parse, RouteOptions options, CorridorRouter router, RouteQuery query, RouteResult result, bool compare)
+    {
+        if (parse.GetValue(options.GeoJson) is { } file)
+        {
+            WriteGeoJson(router, result.Routes.Count > 0 ? result.Routes : [.. result.Relax.Select(r => r.Best)], file);
+            context.Stderr.WriteLine($"info: wrote {result.Routes.Count} route(s) to {file}");
+        }
+
+        if (parse.GetValue(options.Json))
+        {
+            JsonOutput.Write(context.Stdout, RoutesJson.Of(router, query, result));
+        }
+        else
+        {
+            RouteText.Render(context.Console, router, query, result, compare);
+        }
+
+        return ExitCodes.Ok;
+    }
+
+    /// <summary>One LineString per leg, straight between the leg's end nodes, with the leg's numbers as properties.</summary>
+    internal static void WriteGeoJson(CorridorRouter router, IReadOnlyList<Route> routes, string path)
+    {
+        var network = router.Network;
+        var temp = path + ".tmp";
+        using (var stream = File.Create(temp))
+        using (var w = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = false, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
+        {
+            w.WriteStartObject();
+            w.WriteString("type", "FeatureCollection");
+            w.WriteStartArray("features");
+            for (var r = 0; r < routes.Count; r++)
+            {
+                var route = routes[r];
+                foreach (var leg in route.Legs)
+                {
+                    var e = leg.Edge.Value;
+                    var a = network.Tail[e];
+                    var b = network.Head[e];
+                    w.WriteStartObject();
+                    w.WriteString("type", "Feature");
+                    w.WriteStartObject("geometry");
+                    w.WriteString("type", "LineString");
+                    w.WriteStartArray("coordinates");
+                    WritePosition(w, network.Lon[a], network.Lat[a]);
+                    WritePosition(w, network.Lon[b], network.Lat[b]);
+                    w.WriteEndArray();
+                    w.WriteEndObject();
+                    w.WriteStartObject("properties");
+                    w.WriteNumber("route", r + 1);
+                    w.WriteString("corridor", route.Corridor);
+                    w.WriteString("leg", leg.LegId);
+                    w.WriteString("from", leg.From.Id);
+                    w.WriteString("fromName", leg.From.Name);
+                    w.WriteString("to", leg.To.Id);
+                    w.WriteString("toName", leg.To.Name);
+                    w.WriteString("mode", CorridorRouter.ModeName(leg.Mode));
+                    w.WriteNumber("km", JsonOutput.Round(leg.Km, 1));
+                    w.WriteNumber("hours", JsonOutput.Round(leg.Hours));
+                    w.WriteNumber("waitHours", JsonOutput.Round(leg.WaitHours));
+                    w.WriteNumber("dwellHours", JsonOutput.Round(leg.DwellHours));
+                    w.WriteNumber("costUsd", JsonOutput.Round(leg.CostUsd));
+                    w.WriteNumber("co2eKg", JsonOutput.Round(leg.Co2eKg));
+                    w.WriteString("country", leg.Country);
+                    w.WriteEndObject();
+                    w.WriteEndObject();
+                }
+            }
+
+            w.WriteEndArray();
+            w.WriteEndObject();
+        }
+
+        File.Move(temp, path, overwrite: true);
+    }
+
+    private static void WritePosition(Utf8JsonWriter w, double lon, double lat)
+    {
+        w.WriteStartArray();
+        w.WriteNumberValue(Math.Round(lon, 6));
+        w.WriteNumberValue(Math.Round(lat, 6));
+        w.WriteEndArray();
+    }
+}
+
+/// <summary>Text rendering of route results.</summary>
+internal static class RouteText
+{
+    private static readonly CultureInfo Inv = CultureInfo.InvariantCulture;
+
+    public static void Render(IAnsiConsole console, CorridorRouter router, RouteQuery query, RouteResult result, bool compare)
+    {
+        var from = router.Network.Node(query.From);
+        var to = router.Network.Node(query.To);
+        console.MarkupLine(Inv, $"[bold]{Markup.Escape(from.Name)} → {Markup.Escape(to.Name)}[/], {query.Cargo.Teu:0.##} TEU, departing {query.DepartUtc:yyyy-MM-dd HH:mm} UTC, network {router.Network.Year}, by {query.Objective.ToString().ToLowerInvariant()}");
+        if (query.AvoidCountries.Count > 0)
+        {
+            console.MarkupLine($"Avoiding {Markup.Escape(string.Join(", ", query.AvoidCountries))}: no route below touches {(query.AvoidCountries.Count == 1 ? "it" : "them")}.");
+        }
+
+        if (result.Routes.Count == 0)
+        {
+            console.MarkupLine($"[bold red]No route.[/] {Markup.Escape(result.Reason ?? string.Empty)}");
+            foreach (var r in result.Relax)
+            {
+                console.MarkupLine(Inv, $"  Relax [bold]{Markup.Escape(r.Constraint)}[/]: {Markup.Escape(r.Description)} Best then: {Markup.Escape(r.Best.Corridor)}, {r.Best.Totals.Days:0.0} days, USD {r.Best.Totals.CostUsd:N0}, {r.Best.Totals.Co2eKg:N0} kg CO2e.");
+            }
+
+            RenderExcluded(console, result);
+            return;
+        }
+
+        if (compare || result.Routes.Count > 1)
+        {
+            var table = new Table().AddColumns("#", "Corridor", "Days", "USD", "kg CO2e", "Borders", "Transship.", "Countries");
+            for (var i = 0; i < result.Routes.Count; i++)
+            {
+                var r = result.Routes[i];
+                var t = r.Totals;
+                table.AddRow((i + 1).ToString(Inv), Markup.Escape(r.Corridor), t.Days.ToString("0.0", Inv), t.CostUsd.ToString("N0", Inv),
+                    t.Co2eKg.ToString("N0", Inv), t.Borders.ToString(Inv), t.Transshipments.ToString(Inv), Markup.Escape(string.Join("→", r.Countries)));
+            }
+
+            console.Write(table);
+        }
+
+        if (result.Status == RouteStatus.IterationLimit)
+        {
+            console.MarkupLine("[yellow]The Pareto search stopped at its label limit; the set may be incomplete.[/]");
+        }
+
+        RenderExcluded(console, result);
+        if (compare)
+        {
+            return;
+        }
+
+        for (var i = 0; i < result.Routes.Count; i++)
+        {
+            RenderRoute(console, i + 1, result.Routes[i]);
+        }
+    }
+
+    private static void RenderExcluded(IAnsiConsole console, RouteResult result)
+    {
+        foreach (var x in result.Excluded)
+        {
+            console.MarkupLine($"[grey]Not shown: {Markup.Escape(x.Corridor)} — {Markup.Escape(x.Reason)}[/]");
+        }
+    }
+
+    private static void RenderRoute(IAnsiConsole console, int index, Route r)
+    {
+        var t = r.Totals;
+        console.MarkupLine(Inv, $"\n[bold]{index}. {Markup.Escape(r.Corridor)}[/]: {t.Days:0.0} days ({t.Hours:0} h, of which {t.WaitHours:0} h waiting and {t.DwellHours:0} h dwell), USD {t.CostUsd:N0}, {t.Co2eKg:N0} kg CO2e, {t.Km:N0} km, {t.Borders} borders, {t.Transshipments} transshipments");
+        var table = new Table().AddColumns("From", "To", "Mode", "km", "h", "wait h", "USD", "kg CO2e", "Country");
+        foreach (var leg in r.Legs)
+        {
+            table.AddRow(Markup.Escape(leg.From.Name), Markup.Escape(leg.To.Name), CorridorRouter.ModeName(leg.Mode), leg.Km.ToString("N0", Inv),
+                (leg.Hours + leg.DwellHours).ToString("0.#", Inv), leg.WaitHours.ToString("0.#", Inv), leg.CostUsd.ToString("N0", Inv),
+                leg.Co2eKg.ToString("N0", Inv), Markup.Escape(string.Join("→", leg.Countries)));
+        }
+
+        console.Write(table);
+        console.MarkupLine($"Countries: {Markup.Escape(string.Join(" → ", r.Countries))}");
+        if (r.Borders.Count > 0)
+        {
+            console.MarkupLine($"Borders: {Markup.Escape(string.Join("; ", r.Borders.Select(b => $"{b.From}→{b.To} {(b.At is null ? "along " + b.LegId : "at " + b.At.Name)}")))}");
+        }
+
+        if (r.Passages.Count > 0)
+        {
+            console.MarkupLine($"Passages: {Markup.Escape(string.Join(", ", r.Passages))}");
+        }
+
+        if (r.GaugeChanges.Count > 0)
+        {
+            console.MarkupLine($"Gauge changes: {Markup.Escape(string.Join(", ", r.GaugeChanges.Select(g => g.Name)))}");
+        }
+
+        console.MarkupLine($"[grey]CO2e basis: {Markup.Escape(string.Join("; ", r.EmissionBasis))}. Arrives {r.ArriveUtc.ToString("yyyy-MM-dd HH:mm", Inv)} UTC.[/]");
+    }
+}

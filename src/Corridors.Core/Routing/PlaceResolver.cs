@@ -1,0 +1,236 @@
+using System.Text;
+using Corridors.Network;
+
+namespace Corridors.Routing;
+
+/// <summary>How a place name resolved.</summary>
+public enum PlaceMatchStatus
+{
+    /// <summary>Exactly one node matches.</summary>
+    Found,
+
+    /// <summary>Several nodes match equally well; see <see cref="PlaceMatch.Candidates"/>.</summary>
+    Ambiguous,
+
+    /// <summary>No node matches; <see cref="PlaceMatch.Candidates"/> holds the nearest spellings.</summary>
+    NotFound,
+}
+
+/// <summary>Result of resolving a place name.</summary>
+/// <param name="Status">Outcome.</param>
+/// <param name="Node">The node, when found.</param>
+/// <param name="Candidates">Ambiguous matches or suggestions, best first.</param>
+public sealed record PlaceMatch(PlaceMatchStatus Status, NodeId Node, IReadOnlyList<Place> Candidates);
+
+/// <summary>
+/// Resolves what users type to nodes: node id, name or alias, ignoring case, accents, spaces and punctuation
+/// (<c>Xi'an</c>, <c>Xian</c> and <c>XIAN</c> are the same; <c>Constanta</c> finds <c>Constanța</c>). Unknown names get
+/// suggestions by edit distance.
+/// </summary>
+public sealed class PlaceResolver
+{
+    private readonly CorridorNetwork _network;
+    private readonly List<(string Key, int Node)> _keys = [];
+
+    /// <summary>Indexes the ids, names and aliases of the network's nodes.</summary>
+    public PlaceResolver(CorridorNetwork network)
+    {
+        ArgumentNullException.ThrowIfNull(network);
+        _network = network;
+        for (var v = 0; v < network.NodeCount; v++)
+        {
+            var node = network.Nodes[v];
+            Add(node.Id, v);
+            Add(node.Name, v);
+            foreach (var alias in node.Aliases)
+            {
+                Add(alias, v);
+            }
+        }
+    }
+
+    /// <summary>Resolves <paramref name="text"/>.</summary>
+    public PlaceMatch Resolve(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        if (_network.TryGetNode(text.Trim(), out var exact))
+        {
+            return new PlaceMatch(PlaceMatchStatus.Found, exact, []);
+        }
+
+        var key = Fold(text);
+        var matches = new List<int>();
+        foreach (var (k, node) in _keys)
+        {
+            if (k == key && !matches.Contains(node))
+            {
+                matches.Add(node);
+            }
+        }
+
+        if (matches.Count == 1)
+        {
+            return new PlaceMatch(PlaceMatchStatus.Found, new NodeId(matches[0]), []);
+        }
+
+        if (matches.Count > 1)
+        {
+            // A city and, say, its rail terminal may share a name: prefer the one users mean as an end point.
+            var best = -1;
+            var bestRank = int.MaxValue;
+            var tie = false;
+            foreach (var v in matches)
+            {
+                var rank = Rank(_network.Nodes[v].Kind);
+                if (rank < bestRank)
+                {
+                    (best, bestRank, tie) = (v, rank, false);
+                }
+                else if (rank == bestRank)
+                {
+                    tie = true;
+                }
+            }
+
+            return tie
+                ? new PlaceMatch(PlaceMatchStatus.Ambiguous, default, Places(matches))
+                : new PlaceMatch(PlaceMatchStatus.Found, new NodeId(best), []);
+        }
+
+        return new PlaceMatch(PlaceMatchStatus.NotFound, default, Suggest(key, 5));
+    }
+
+    /// <summary>Lower case, accents folded to ASCII, everything but letters and digits dropped.</summary>
+    public static string Fold(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var sb = new StringBuilder(text.Length);
+        foreach (var ch in text)
+        {
+            var folded = FoldChar(ch);
+            foreach (var c in folded)
+            {
+                if (char.IsAsciiLetterOrDigit(c))
+                {
+                    sb.Append(char.ToLowerInvariant(c));
+                }
+            }
+        }
+
+        return sb.ToString();
+    }
+
+    /// <summary>Levenshtein edit distance.</summary>
+    public static int EditDistance(string a, string b)
+    {
+        ArgumentNullException.ThrowIfNull(a);
+        ArgumentNullException.ThrowIfNull(b);
+        var prev = new int[b.Length + 1];
+        var cur = new int[b.Length + 1];
+        for (var j = 0; j <= b.Length; j++)
+        {
+            prev[j] = j;
+        }
+
+        for (var i = 1; i <= a.Length; i++)
+        {
+            cur[0] = i;
+            for (var j = 1; j <= b.Length; j++)
+            {
+                var sub = prev[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1);
+                cur[j] = Math.Min(sub, Math.Min(prev[j] + 1, cur[j - 1] + 1));
+            }
+
+            (prev, cur) = (cur, prev);
+        }
+
+        return prev[b.Length];
+    }
+
+    private List<Place> Suggest(string key, int count)
+    {
+        var limit = Math.Max(2, key.Length / 3);
+        var scored = new List<(int Distance, int Node)>();
+        foreach (var (k, node) in _keys)
+        {
+            var d = k.StartsWith(key, StringComparison.Ordinal) && key.Length >= 3 ? 1 : EditDistance(key, k);
+            if (d > limit)
+            {
+                continue;
+            }
+
+            var existing = scored.FindIndex(s => s.Node == node);
+            if (existing < 0)
+            {
+                scored.Add((d, node));
+            }
+            else if (d < scored[existing].Distance)
+            {
+                scored[existing] = (d, node);
+            }
+        }
+
+        scored.Sort((x, y) => x.Distance != y.Distance ? x.Distance.CompareTo(y.Distance) : x.Node.CompareTo(y.Node));
+        var result = new List<Place>();
+        for (var i = 0; i < scored.Count && i < count; i++)
+        {
+            result.Add(Place.Of(_network.Nodes[scored[i].Node]));
+        }
+
+        return result;
+    }
+
+    private List<Place> Places(List<int> nodes)
+    {
+        var list = new List<Place>(nodes.Count);
+        foreach (var v in nodes)
+        {
+            list.Add(Place.Of(_network.Nodes[v]));
+        }
+
+        return list;
+    }
+
+    private static int Rank(NodeKind kind) => kind switch
+    {
+        NodeKind.City => 0,
+        NodeKind.Terminal => 1,
+        NodeKind.DryPort => 2,
+        NodeKind.Seaport => 3,
+        NodeKind.Junction => 4,
+        _ => 5,
+    };
+
+    private void Add(string text, int node)
+    {
+        var key = Fold(text);
+        if (key.Length > 0)
+        {
+            _keys.Add((key, node));
+        }
+    }
+
+    private static string FoldChar(char ch) => ch switch
+    {
+        'à' or 'á' or 'â' or 'ã' or 'ä' or 'å' or 'ā' or 'ă' or 'ą' or 'À' or 'Á' or 'Â' or 'Ã' or 'Ä' or 'Å' or 'Ā' or 'Ă' or 'Ą' => "a",
+        'ç' or 'ć' or 'č' or 'Ç' or 'Ć' or 'Č' => "c",
+        'ď' or 'đ' or 'Ď' or 'Đ' => "d",
+        'è' or 'é' or 'ê' or 'ë' or 'ē' or 'ė' or 'ę' or 'ě' or 'ə' or 'È' or 'É' or 'Ê' or 'Ë' or 'Ē' or 'Ė' or 'Ę' or 'Ě' or 'Ə' => "e",
+        'ğ' or 'Ğ' => "g",
+        'ì' or 'í' or 'î' or 'ï' or 'ī' or 'į' or 'ı' or 'Ì' or 'Í' or 'Î' or 'Ï' or 'Ī' or 'Į' or 'İ' => "i",
+        'ķ' or 'Ķ' => "k",
+        'ĺ' or 'ľ' or 'ł' or 'Ĺ' or 'Ľ' or 'Ł' => "l",
+        'ñ' or 'ń' or 'ň' or 'Ñ' or 'Ń' or 'Ň' => "n",
+        'ò' or 'ó' or 'ô' or 'õ' or 'ö' or 'ø' or 'ō' or 'ő' or 'Ò' or 'Ó' or 'Ô' or 'Õ' or 'Ö' or 'Ø' or 'Ō' or 'Ő' => "o",
+        'ŕ' or 'ř' or 'Ŕ' or 'Ř' => "r",
+        'ś' or 'š' or 'ş' or 'ș' or 'Ś' or 'Š' or 'Ş' or 'Ș' => "s",
+        'ť' or 'ţ' or 'ț' or 'Ť' or 'Ţ' or 'Ț' => "t",
+        'ù' or 'ú' or 'û' or 'ü' or 'ū' or 'ů' or 'ű' or 'Ù' or 'Ú' or 'Û' or 'Ü' or 'Ū' or 'Ů' or 'Ű' => "u",
+        'ý' or 'ÿ' or 'Ý' => "y",
+        'ź' or 'ż' or 'ž' or 'Ź' or 'Ż' or 'Ž' => "z",
+        'ß' => "ss",
+        'æ' or 'Æ' => "ae",
+        'œ' or 'Œ' => "oe",
+        _ => ch.ToString(),
+    };
+}

@@ -1,0 +1,277 @@
+using Corridors.Network;
+
+namespace Corridors.Routing;
+
+/// <summary>The cost of taking one edge after another, as returned by <see cref="QueryWeights.Step"/>.</summary>
+/// <param name="DwellHours">Dwell at the tail node before the edge (border stop or transfer handling).</param>
+/// <param name="WaitHours">Waiting at the tail node for the edge's next departure.</param>
+/// <param name="RunHours">Running or sailing time of the edge.</param>
+/// <param name="CostUsd">Tariffs of the edge for the consignment, plus time value of cargo over the three times.</param>
+/// <param name="Co2eKg">CO2e of the edge for the consignment.</param>
+/// <param name="Risk">Risk points: hours × country risk weight.</param>
+/// <param name="Transshipments">0 or 1: a transfer leg, or a mode or gauge change between the two edges.</param>
+public readonly record struct StepCost(
+    double DwellHours, double WaitHours, double RunHours, double CostUsd, double Co2eKg, double Risk, int Transshipments)
+{
+    /// <summary>Dwell + wait + running hours.</summary>
+    public double Hours => DwellHours + WaitHours + RunHours;
+}
+
+/// <summary>
+/// Per-query edge weights derived from a <see cref="RoutingGraph"/> and a <see cref="RouteQuery"/>: money and CO2e
+/// per edge for the consignment, the edges the constraints exclude, the requirement bits each edge satisfies, and
+/// the time-dependent step function all searches and the explanation share.
+/// </summary>
+/// <remarks>
+/// Money: (<c>tariff_fixed_usd_per_teu</c> + <c>tariff_usd_per_teu_km</c> × km) × TEU, plus time value of cargo
+/// (value × daily rate ÷ 24 per hour) when set. CO2e: the leg's emission factor (g CO2e per tonne-km, its own or the
+/// mode default, basis as stated by the factor) × km × TEU × cargo tonnes per TEU (<c>teu_cargo_tonnes</c>, the
+/// IMO EEOI convention of 10 t per loaded TEU, unless the query gives its own): tonne-km of cargo, tare excluded, as
+/// the factors are defined. Risk: running hours × mean
+/// risk weight of the leg's countries, plus dwell and waiting hours × the node country's weight.
+/// </remarks>
+public sealed class QueryWeights
+{
+    private double[] _cost = [];
+    private double[] _co2 = [];
+    private ulong[] _reqBits = [];
+    private bool[] _blocked = [];
+    private RoutingGraph _graph = null!;
+
+    /// <summary>The graph the weights were prepared for.</summary>
+    public RoutingGraph Graph => _graph;
+
+    /// <summary>The query the weights were prepared for.</summary>
+    public RouteQuery Query { get; private set; } = null!;
+
+    /// <summary>Cargo tonnes per TEU used for tonne-km.</summary>
+    public double CargoTonnesPerTeu { get; private set; }
+
+    /// <summary>Bits every route must collect (one per requirement).</summary>
+    public ulong RequiredBits { get; private set; }
+
+    /// <summary>Number of requirement bits.</summary>
+    public int RequirementCount { get; private set; }
+
+    /// <summary>Hours from Monday 00:00 UTC of the departure week to the departure.</summary>
+    public double DepartureWeekHour { get; private set; }
+
+    /// <summary>Money per edge for the consignment, excluding time value of cargo.</summary>
+    public ReadOnlySpan<double> EdgeCostUsd => _cost;
+
+    /// <summary>CO2e per edge for the consignment in kg.</summary>
+    public ReadOnlySpan<double> EdgeCo2eKg => _co2;
+
+    /// <summary>Requirement bits each edge collects.</summary>
+    public ReadOnlySpan<ulong> RequirementBits => _reqBits;
+
+    /// <summary>True when the constraints exclude the edge.</summary>
+    public ReadOnlySpan<bool> Blocked => _blocked;
+
+    /// <summary>
+    /// Prepares the weights for <paramref name="query"/>, reusing this instance's arrays.
+    /// </summary>
+    /// <exception cref="InvalidOperationException">The query gives no tonnes per TEU and the network has no <c>teu_cargo_tonnes</c> parameter.</exception>
+    public void Prepare(RoutingGraph graph, RouteQuery query)
+    {
+        ArgumentNullException.ThrowIfNull(graph);
+        ArgumentNullException.ThrowIfNull(query);
+        if (query.RequirementCount > 16)
+        {
+            throw new ArgumentException("A query may carry at most 16 via points and required modes.", nameof(query));
+        }
+
+        _graph = graph;
+        Query = query;
+        var network = graph.Network;
+        var m = network.EdgeCount;
+        if (_cost.Length < m)
+        {
+            _cost = new double[m];
+            _co2 = new double[m];
+            _reqBits = new ulong[m];
+            _blocked = new bool[m];
+        }
+
+        var tonnes = query.Cargo.CargoTonnesPerTeu ?? network.Definition.Parameter("teu_cargo_tonnes", double.NaN);
+        if (double.IsNaN(tonnes))
+        {
+            throw new InvalidOperationException(
+                "The network defines no teu_cargo_tonnes parameter; give the cargo tonnes per TEU in the query.");
+        }
+
+        CargoTonnesPerTeu = tonnes;
+        var monday = query.DepartUtc.Date.AddDays(-(((int)query.DepartUtc.DayOfWeek + 6) % 7));
+        DepartureWeekHour = (query.DepartUtc - monday).TotalHours;
+
+        var avoidCountries = network.CountryMaskOf(query.AvoidCountries);
+        if (!query.AllowClosedCountries)
+        {
+            avoidCountries |= graph.ClosedCountryMask;
+        }
+
+        var avoidPassages = network.PassageMaskOf(query.AvoidPassages);
+        var avoidModes = 0;
+        foreach (var avoided in query.AvoidModes)
+        {
+            avoidModes |= 1 << (int)avoided;
+        }
+
+        // Requirement bits: via nodes, via countries, via passages, required modes, in that order.
+        var viaNodes = query.ViaNodes;
+        var viaCountryMasks = new ulong[query.ViaCountries.Count];
+        for (var i = 0; i < viaCountryMasks.Length; i++)
+        {
+            viaCountryMasks[i] = network.CountryMaskOf([query.ViaCountries[i]]);
+        }
+
+        var viaPassageMasks = new ulong[query.ViaPassages.Count];
+        for (var i = 0; i < viaPassageMasks.Length; i++)
+        {
+            viaPassageMasks[i] = network.PassageMaskOf([query.ViaPassages[i]]);
+        }
+
+        RequirementCount = query.RequirementCount;
+        RequiredBits = RequirementCount == 0 ? 0 : (1UL << RequirementCount) - 1;
+
+        var head = network.Head;
+        var tail = network.Tail;
+        var km = network.LengthKm;
+        var mode = network.Mode;
+        var passageMask = network.PassageMask;
+        var touch = graph.TouchMask;
+        var fixedTariff = graph.TariffFixed;
+        var perKm = graph.TariffPerKm;
+        var factor = graph.Co2GramsPerTonneKm;
+        var teu = query.Cargo.Teu;
+        for (var e = 0; e < m; e++)
+        {
+            _cost[e] = (fixedTariff[e] + ((double)perKm[e] * km[e])) * teu;
+            _co2[e] = (double)factor[e] * km[e] * tonnes * teu / 1000.0;
+            _blocked[e] = (touch[e] & avoidCountries) != 0
+                || (passageMask[e] & avoidPassages) != 0
+                || ((1 << mode[e]) & avoidModes) != 0;
+
+            ulong bits = 0;
+            var bit = 0;
+            for (var i = 0; i < viaNodes.Count; i++, bit++)
+            {
+                if (viaNodes[i].Value == head[e] || viaNodes[i].Value == tail[e])
+                {
+                    bits |= 1UL << bit;
+                }
+            }
+
+            for (var i = 0; i < viaCountryMasks.Length; i++, bit++)
+            {
+                if ((touch[e] & viaCountryMasks[i]) != 0)
+                {
+                    bits |= 1UL << bit;
+                }
+            }
+
+            for (var i = 0; i < viaPassageMasks.Length; i++, bit++)
+            {
+                if ((passageMask[e] & viaPassageMasks[i]) != 0)
+                {
+                    bits |= 1UL << bit;
+                }
+            }
+
+            for (var i = 0; i < query.RequireModes.Count; i++, bit++)
+            {
+                if (mode[e] == (byte)query.RequireModes[i])
+                {
+                    bits |= 1UL << bit;
+                }
+            }
+
+            _reqBits[e] = bits;
+        }
+    }
+
+    /// <summary>True when the origin itself lies in an avoided or closed country.</summary>
+    public bool OriginBlocked(NodeId node, out bool destination)
+    {
+        destination = false;
+        var avoid = _graph.Network.CountryMaskOf(Query.AvoidCountries) | (Query.AllowClosedCountries ? 0 : _graph.ClosedCountryMask);
+        var mask = _graph.NodeCountryMask;
+        destination = (mask[Query.To.Value] & avoid) != 0;
+        return (mask[node.Value] & avoid) != 0;
+    }
+
+    /// <summary>
+    /// The cost of taking <paramref name="edge"/> after <paramref name="previousEdge"/> (-1 at the origin) with the
+    /// cargo ready at the tail <paramref name="time"/> hours after departure. Returns false when the edge is blocked
+    /// or closed for the season at that time.
+    /// </summary>
+    public bool Step(int previousEdge, int edge, double time, out StepCost cost)
+    {
+        if (_blocked[edge])
+        {
+            cost = default;
+            return false;
+        }
+
+        var g = _graph;
+        var network = g.Network;
+        var modes = network.Mode;
+        var v = network.Tail[edge];
+        var transfer = (byte)TransportMode.Transfer;
+        var transshipments = 0;
+        double dwell = 0;
+        if (modes[edge] == transfer)
+        {
+            transshipments = 1;
+        }
+        else if (previousEdge >= 0 && modes[previousEdge] != transfer)
+        {
+            var gauge = g.Gauge;
+            var change = modes[previousEdge] != modes[edge]
+                || (gauge[previousEdge] != 0 && gauge[edge] != 0 && gauge[previousEdge] != gauge[edge]);
+            if (change)
+            {
+                transshipments = 1;
+            }
+        }
+
+        if (previousEdge >= 0 && (g.DwellAlways(v) || (transshipments == 1 && modes[edge] != transfer)))
+        {
+            // Transfer legs carry their own handling time, so the node's transfer dwell is not added on top.
+            dwell = g.NodeDwell[v];
+        }
+
+        var ready = time + dwell;
+        if (g.IsSeasonal(edge))
+        {
+            var month = Query.DepartUtc.AddHours(ready).Month;
+            if (!g.IsOpenInMonth(edge, month))
+            {
+                cost = default;
+                return false;
+            }
+        }
+
+        var wait = g.WaitHours(edge, DepartureWeekHour + ready);
+        double run = network.HoursMode[edge];
+        var hours = dwell + wait + run;
+        var money = _cost[edge] + (Query.Cargo.TimeValueUsdPerHour * hours);
+        var risk = (run * g.RiskPerHour[edge]) + ((dwell + wait) * g.NodeRisk[v]);
+        cost = new StepCost(dwell, wait, run, money, _co2[edge], risk, transshipments);
+        return true;
+    }
+
+    /// <summary>The scalar the query's objective minimises for one step.</summary>
+    public double Scalar(in StepCost step)
+    {
+        var q = Query;
+        return q.Objective switch
+        {
+            RouteObjective.Time => step.Hours,
+            RouteObjective.Cost => step.CostUsd,
+            RouteObjective.Co2 => step.Co2eKg,
+            _ => step.CostUsd + (q.Weights.UsdPerHour * step.Hours) + (q.Weights.UsdPerTonneCo2e * step.Co2eKg / 1000.0)
+                + (q.Weights.UsdPerRiskPoint * step.Risk),
+        };
+    }
+}

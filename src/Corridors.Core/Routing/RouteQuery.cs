@@ -1,0 +1,117 @@
+using Corridors.Network;
+
+namespace Corridors.Routing;
+
+/// <summary>What a single-objective search minimises.</summary>
+public enum RouteObjective
+{
+    /// <summary>Door-to-door hours, including dwell and waiting for departures.</summary>
+    Time,
+
+    /// <summary>USD for the whole consignment (tariffs, plus time value of cargo when set).</summary>
+    Cost,
+
+    /// <summary>kg CO2e for the whole consignment.</summary>
+    Co2,
+
+    /// <summary>Cost plus weighted hours, CO2e and risk (see <see cref="GeneralizedWeights"/>).</summary>
+    Generalized,
+}
+
+/// <summary>Weights that turn hours, CO2e and risk into USD for <see cref="RouteObjective.Generalized"/>.</summary>
+/// <param name="UsdPerHour">USD per door-to-door hour (beyond any time value of cargo already in cost).</param>
+/// <param name="UsdPerTonneCo2e">Carbon price in USD per tonne CO2e.</param>
+/// <param name="UsdPerRiskPoint">USD per risk point (hour × country risk weight).</param>
+public readonly record struct GeneralizedWeights(double UsdPerHour, double UsdPerTonneCo2e, double UsdPerRiskPoint)
+{
+    /// <summary>All weights zero: the generalized cost equals the money cost.</summary>
+    public static GeneralizedWeights None => default;
+}
+
+/// <summary>The consignment: container count and weight, optional time value of cargo.</summary>
+/// <param name="Teu">Number of TEU (an FEU counts as 2 TEU).</param>
+/// <param name="CargoTonnesPerTeu">
+/// Tonnes of cargo per TEU used for tonne-km (emission factors are per tonne of cargo, container tare excluded);
+/// null = the <c>teu_cargo_tonnes</c> parameter.
+/// </param>
+/// <param name="CargoValueUsd">Value of the whole consignment in USD for the time value of cargo; 0 = ignore.</param>
+/// <param name="DailyInterestRate">Daily holding-cost rate applied to <paramref name="CargoValueUsd"/> (e.g. 0.0003).</param>
+public readonly record struct Cargo(double Teu, double? CargoTonnesPerTeu = null, double CargoValueUsd = 0, double DailyInterestRate = 0)
+{
+    /// <summary>USD per hour of transit from the time value of cargo.</summary>
+    public double TimeValueUsdPerHour => CargoValueUsd * DailyInterestRate / 24.0;
+}
+
+/// <summary>
+/// A routing request. Lists are matched against the frozen network's ids: countries by ISO code, passages by id,
+/// via nodes by node id. Countries marked <see cref="Country.Closed"/> are avoided unless
+/// <see cref="AllowClosedCountries"/> is set.
+/// </summary>
+public sealed record RouteQuery
+{
+    /// <summary>Origin node.</summary>
+    public required NodeId From { get; init; }
+
+    /// <summary>Destination node.</summary>
+    public required NodeId To { get; init; }
+
+    /// <summary>Departure from the origin, UTC. Scheduled services are looked up from this instant.</summary>
+    public required DateTime DepartUtc { get; init; }
+
+    /// <summary>The consignment.</summary>
+    /// <value>One TEU at the network's <c>teu_cargo_tonnes</c>.</value>
+    public Cargo Cargo { get; init; } = new(1);
+
+    /// <summary>What single-objective searches minimise.</summary>
+    /// <value><see cref="RouteObjective.Time"/>.</value>
+    public RouteObjective Objective { get; init; } = RouteObjective.Time;
+
+    /// <summary>Weights for <see cref="RouteObjective.Generalized"/>.</summary>
+    public GeneralizedWeights Weights { get; init; }
+
+    /// <summary>ISO codes of countries the route must not touch.</summary>
+    public IReadOnlyList<string> AvoidCountries { get; init; } = [];
+
+    /// <summary>Passage ids the route must not traverse.</summary>
+    public IReadOnlyList<string> AvoidPassages { get; init; } = [];
+
+    /// <summary>Modes the route must not use.</summary>
+    public IReadOnlyList<TransportMode> AvoidModes { get; init; } = [];
+
+    /// <summary>Modes the route must use at least once each.</summary>
+    public IReadOnlyList<TransportMode> RequireModes { get; init; } = [];
+
+    /// <summary>Nodes the route must pass through (any order).</summary>
+    public IReadOnlyList<NodeId> ViaNodes { get; init; } = [];
+
+    /// <summary>Countries the route must touch (any order).</summary>
+    public IReadOnlyList<string> ViaCountries { get; init; } = [];
+
+    /// <summary>Passages the route must traverse (any order).</summary>
+    public IReadOnlyList<string> ViaPassages { get; init; } = [];
+
+    /// <summary>Upper bound on transshipments (mode changes, gauge changes and transfer legs); null = none.</summary>
+    public int? MaxTransshipments { get; init; }
+
+    /// <summary>Allow countries whose transit is closed in the baseline.</summary>
+    /// <value>false: closed countries are avoided.</value>
+    public bool AllowClosedCountries { get; init; }
+
+    /// <summary>Include risk as a fourth Pareto criterion.</summary>
+    /// <value>false.</value>
+    public bool ParetoIncludesRisk { get; init; }
+
+    /// <summary>
+    /// Relative tolerance for Pareto dominance: a label within (1 + ε) of another in every criterion is treated as
+    /// dominated. 0 gives the exact non-dominated set.
+    /// </summary>
+    /// <value>0.</value>
+    public double ParetoEpsilon { get; init; }
+
+    /// <summary>Upper bound on labels created by a Pareto search; beyond it the search stops with <c>RouteStatus.IterationLimit</c>.</summary>
+    /// <value>200 000.</value>
+    public int MaxLabels { get; init; } = 200_000;
+
+    /// <summary>Number of requirement bits (via nodes, via countries, via passages, required modes).</summary>
+    internal int RequirementCount => ViaNodes.Count + ViaCountries.Count + ViaPassages.Count + RequireModes.Count;
+}

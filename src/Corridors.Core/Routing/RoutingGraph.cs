@@ -1,0 +1,273 @@
+using Corridors.Network;
+
+namespace Corridors.Routing;
+
+/// <summary>
+/// Query-independent routing attributes of a frozen <see cref="CorridorNetwork"/>: the reverse CSR, gauges,
+/// departure schedules, node dwell, per-edge risk weights and emission factors, all as flat arrays. Built once
+/// per network; immutable and safe to share between threads.
+/// </summary>
+/// <remarks>
+/// Waiting model. A leg with scheduled services waits for the next departure of any of them (FIFO: leaving later
+/// never arrives earlier). A service with departure days departs weekly on each day at its hour (UTC); one
+/// without days departs every 168 / <c>departures_per_week</c> hours from Monday 00:00 UTC plus its hour, so
+/// fortnightly services work. A leg served only by sail-when-full services gets the expected wait of a random
+/// arrival on a regular service with the combined frequency: 168 / (2 × departures per week) hours.
+/// </remarks>
+public sealed class RoutingGraph
+{
+    /// <summary>Hours in a week; schedule phases are measured from Monday 00:00 UTC.</summary>
+    public const double HoursPerWeek = 168.0;
+
+    private readonly int[] _revFirst;
+    private readonly int[] _revEdge;
+    private readonly short[] _gauge;
+    private readonly byte[] _openFrom;
+    private readonly byte[] _openTo;
+    private readonly int[] _serviceStart;
+    private readonly double[] _servicePeriod;
+    private readonly double[] _servicePhase;
+    private readonly float[] _expectedWait;
+    private readonly float[] _tariffFixed;
+    private readonly float[] _tariffPerKm;
+    private readonly float[] _co2GramsPerTkm;
+    private readonly float[] _riskPerHour;
+    private readonly ulong[] _touchMask;
+    private readonly float[] _nodeDwell;
+    private readonly bool[] _nodeDwellAlways;
+    private readonly float[] _nodeRisk;
+    private readonly ulong[] _nodeCountryMask;
+
+    /// <summary>Builds the routing attributes for <paramref name="network"/>.</summary>
+    public RoutingGraph(CorridorNetwork network)
+    {
+        ArgumentNullException.ThrowIfNull(network);
+        Network = network;
+        var n = network.NodeCount;
+        var m = network.EdgeCount;
+        var def = network.Definition;
+
+        _revFirst = new int[n + 1];
+        _revEdge = new int[m];
+        var head = network.Head;
+        for (var e = 0; e < m; e++)
+        {
+            _revFirst[head[e] + 1]++;
+        }
+
+        for (var v = 0; v < n; v++)
+        {
+            _revFirst[v + 1] += _revFirst[v];
+        }
+
+        var fill = new int[n];
+        for (var e = 0; e < m; e++)
+        {
+            var v = head[e];
+            _revEdge[_revFirst[v] + fill[v]++] = e;
+        }
+
+        _nodeDwell = new float[n];
+        _nodeDwellAlways = new bool[n];
+        _nodeRisk = new float[n];
+        _nodeCountryMask = new ulong[n];
+        for (var v = 0; v < n; v++)
+        {
+            var node = network.Nodes[v];
+            _nodeDwell[v] = (float)(node.DwellHours?.Mode ?? 0);
+            _nodeDwellAlways[v] = node.DwellRule == DwellRule.Always;
+            _nodeRisk[v] = (float)(def.CountryById.TryGetValue(node.Country, out var c) ? c.RiskWeight : 0);
+            _nodeCountryMask[v] = network.CountryMaskOf([node.Country]);
+        }
+
+        foreach (var country in def.Countries)
+        {
+            if (country.Closed)
+            {
+                ClosedCountryMask |= network.CountryMaskOf([country.Id]);
+            }
+        }
+
+        _gauge = new short[m];
+        _openFrom = new byte[m];
+        _openTo = new byte[m];
+        _expectedWait = new float[m];
+        _tariffFixed = new float[m];
+        _tariffPerKm = new float[m];
+        _co2GramsPerTkm = new float[m];
+        _riskPerHour = new float[m];
+        _touchMask = new ulong[m];
+        _serviceStart = new int[m + 1];
+        var periods = new List<double>();
+        var phases = new List<double>();
+        var tail = network.Tail;
+        var countryMask = network.CountryMask;
+        var legFactor = new EmissionFactor?[network.Legs.Count];
+        for (var e = 0; e < m; e++)
+        {
+            var legIndex = network.EdgeLeg[e];
+            var leg = network.Legs[legIndex];
+            _gauge[e] = (short)(leg.GaugeMm ?? 0);
+            if (leg.OpenMonths is { } months)
+            {
+                _openFrom[e] = (byte)months.From;
+                _openTo[e] = (byte)months.To;
+            }
+
+            _tariffFixed[e] = (float)leg.TariffFixedUsdPerTeu;
+            _tariffPerKm[e] = (float)leg.TariffUsdPerTeuKm;
+            legFactor[legIndex] ??= def.EmissionFactorFor(leg);
+            _co2GramsPerTkm[e] = (float)(legFactor[legIndex]?.GramsCo2ePerTonneKm ?? 0);
+            double risk = 0;
+            foreach (var iso in leg.Countries)
+            {
+                risk += def.CountryById.TryGetValue(iso, out var c) ? c.RiskWeight : 0;
+            }
+
+            // Running time is split evenly over the countries a leg lists: legs carry no per-country split.
+            _riskPerHour[e] = leg.Countries.Count == 0 ? 0 : (float)(risk / leg.Countries.Count);
+            _touchMask[e] = countryMask[e] | _nodeCountryMask[tail[e]] | _nodeCountryMask[head[e]];
+
+            double swfPerWeek = 0;
+            var scheduled = false;
+            if (def.ServicesByLeg.TryGetValue(leg.Id, out var services))
+            {
+                foreach (var s in services)
+                {
+                    if (!s.Validity.IsActive(network.Year) || s.DeparturesPerWeek <= 0)
+                    {
+                        continue;
+                    }
+
+                    if (s.Kind == ServiceKind.SailWhenFull)
+                    {
+                        swfPerWeek += s.DeparturesPerWeek;
+                        continue;
+                    }
+
+                    scheduled = true;
+                    if (s.DepartureDays.Count > 0)
+                    {
+                        foreach (var day in s.DepartureDays)
+                        {
+                            periods.Add(HoursPerWeek);
+                            phases.Add((((int)day + 6) % 7 * 24) + s.DepartureHour);
+                        }
+                    }
+                    else
+                    {
+                        periods.Add(HoursPerWeek / s.DeparturesPerWeek);
+                        phases.Add(s.DepartureHour);
+                    }
+                }
+            }
+
+            if (!scheduled && swfPerWeek > 0)
+            {
+                _expectedWait[e] = (float)(HoursPerWeek / (2 * swfPerWeek));
+            }
+
+            _serviceStart[e + 1] = periods.Count;
+        }
+
+        _servicePeriod = [.. periods];
+        _servicePhase = [.. phases];
+    }
+
+    /// <summary>The frozen network.</summary>
+    public CorridorNetwork Network { get; }
+
+    /// <summary>Mask of countries whose transit is closed in the baseline.</summary>
+    public ulong ClosedCountryMask { get; }
+
+    /// <summary>Reverse CSR offsets: the in-edges of node v are <c>ReverseEdges[ReverseFirst[v]..ReverseFirst[v+1]]</c>.</summary>
+    public ReadOnlySpan<int> ReverseFirst => _revFirst;
+
+    /// <summary>Edge ids grouped by head node (see <see cref="ReverseFirst"/>).</summary>
+    public ReadOnlySpan<int> ReverseEdges => _revEdge;
+
+    /// <summary>Rail gauge of each edge in mm, 0 when not rail or unknown.</summary>
+    public ReadOnlySpan<short> Gauge => _gauge;
+
+    /// <summary>Countries each edge touches, including the countries of its two end nodes.</summary>
+    public ReadOnlySpan<ulong> TouchMask => _touchMask;
+
+    /// <summary>Country mask of each node.</summary>
+    public ReadOnlySpan<ulong> NodeCountryMask => _nodeCountryMask;
+
+    /// <summary>Dwell hours (mode of the triangular) of each node.</summary>
+    public ReadOnlySpan<float> NodeDwell => _nodeDwell;
+
+    /// <summary>Tariff per TEU independent of distance, per edge.</summary>
+    public ReadOnlySpan<float> TariffFixed => _tariffFixed;
+
+    /// <summary>Tariff per TEU-km, per edge.</summary>
+    public ReadOnlySpan<float> TariffPerKm => _tariffPerKm;
+
+    /// <summary>Emission factor (g CO2e per tonne-km) of each edge; 0 when no factor applies.</summary>
+    public ReadOnlySpan<float> Co2GramsPerTonneKm => _co2GramsPerTkm;
+
+    /// <summary>Risk points per running hour of each edge (mean risk weight of the countries the leg lists).</summary>
+    public ReadOnlySpan<float> RiskPerHour => _riskPerHour;
+
+    /// <summary>Risk weight per hour spent at each node (its country's weight).</summary>
+    public ReadOnlySpan<float> NodeRisk => _nodeRisk;
+
+    /// <summary>True when edge <paramref name="edge"/> has a timetable or a sail-when-full service.</summary>
+    public bool HasService(int edge) => _serviceStart[edge + 1] > _serviceStart[edge] || _expectedWait[edge] > 0;
+
+    /// <summary>
+    /// Hours to wait at the tail of <paramref name="edge"/> for its next departure, for cargo ready at
+    /// <paramref name="weekHour"/> hours after Monday 00:00 UTC of the departure week (may exceed one week).
+    /// </summary>
+    public double WaitHours(int edge, double weekHour)
+    {
+        var start = _serviceStart[edge];
+        var end = _serviceStart[edge + 1];
+        if (start == end)
+        {
+            return _expectedWait[edge];
+        }
+
+        var best = double.PositiveInfinity;
+        for (var i = start; i < end; i++)
+        {
+            var period = _servicePeriod[i];
+            var phase = _servicePhase[i];
+            var k = Math.Ceiling((weekHour - phase) / period);
+            var next = phase + (k * period);
+            if (next < weekHour)
+            {
+                // Guard against rounding just below the ready time.
+                next += period;
+            }
+
+            var wait = next - weekHour;
+            if (wait < best)
+            {
+                best = wait;
+            }
+        }
+
+        return best < 1e-9 ? 0 : best;
+    }
+
+    /// <summary>True when the edge is open in <paramref name="month"/> (1–12); legs without a season are always open.</summary>
+    public bool IsOpenInMonth(int edge, int month)
+    {
+        int from = _openFrom[edge];
+        if (from == 0)
+        {
+            return true;
+        }
+
+        int to = _openTo[edge];
+        return from <= to ? month >= from && month <= to : month >= from || month <= to;
+    }
+
+    /// <summary>True when the edge has a seasonal window.</summary>
+    public bool IsSeasonal(int edge) => _openFrom[edge] != 0;
+
+    /// <summary>True when the node's dwell applies to every route through it.</summary>
+    public bool DwellAlways(int node) => _nodeDwellAlways[node];
+}
