@@ -250,8 +250,12 @@ public sealed class RoutePlan
             // changes mode there (docs/MODEL.md §2).
             if (index > 0)
             {
+                // Same rule as routing: a mode or gauge change between two non-transfer legs is a transshipment;
+                // transfer legs carry their own handling time, so the node's transfer dwell is not added on top.
                 var previous = _network.LegOf(path[index - 1]);
-                var transfer = previous.Mode != leg.Mode;
+                var transfer = leg.Mode != TransportMode.Transfer
+                    && previous.Mode != TransportMode.Transfer
+                    && (previous.Mode != leg.Mode || (previous.GaugeMm is { } g1 && leg.GaugeMm is { } g2 && g1 != g2));
                 if (fromNode.DwellRule == DwellRule.Always || transfer)
                 {
                     step.HasDwell = true;
