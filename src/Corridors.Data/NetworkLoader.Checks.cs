@@ -50,6 +50,11 @@ public static partial class NetworkLoader
         }
     }
 
+    /// <summary>
+    /// Distances against the great circle (shorter is an error; more than 3× is a warning, except for ocean legs,
+    /// whose detours round continents are real — the sea-lane graph checks those), transfer spans, rail gauges
+    /// at both ends, and the Caspian rule.
+    /// </summary>
     private static void CheckGeometry(LoadContext ctx)
     {
         foreach (var (leg, row) in ctx.Legs.Rows)
@@ -82,7 +87,7 @@ public static partial class NetworkLoader
                         Invariant($"{what} is {leg.DistanceKm:F0} km long, shorter than the {gc:F0} km great-circle distance between '{a.Id}' and '{b.Id}'."),
                         "Check the distance and both nodes' coordinates.");
                 }
-                else if (gc > 10 && leg.DistanceKm > 3 * gc + slack)
+                else if (gc > 10 && leg.DistanceKm > 3 * gc + slack && leg.Mode != TransportMode.Ocean)
                 {
                     row.Warning("distance_km", "CORR0113",
                         Invariant($"{what} is {leg.DistanceKm:F0} km long, more than 3× the {gc:F0} km great-circle distance between '{a.Id}' and '{b.Id}'."),

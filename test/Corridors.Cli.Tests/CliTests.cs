@@ -1,0 +1,114 @@
+using System.Text.Json;
+
+namespace Corridors.Tests;
+
+/// <summary>The CLI's contract: help everywhere, exit codes, stdout for results and stderr for diagnostics.</summary>
+public sealed class CliTests
+{
+    [Theory]
+    [InlineData("--help")]
+    [InlineData("data", "validate", "--help")]
+    [InlineData("network", "info", "--help")]
+    [InlineData("export", "geojson", "--help")]
+    public void Help_AnyCommand_PrintsUsageAndExitsZero(params string[] args)
+    {
+        var (code, stdout, _) = CliRunner.Run(args);
+
+        code.ShouldBe(0);
+        stdout.ShouldContain("Usage:");
+    }
+
+    [Fact]
+    public void Run_UnknownOption_IsAUsageError()
+    {
+        var (code, _, stderr) = CliRunner.Run("network", "info", "--bogus");
+
+        code.ShouldBe(1);
+        stderr.ShouldContain("--bogus");
+    }
+
+    [Fact]
+    public void DataValidate_BundledData_ReportsZeroErrors()
+    {
+        var (code, stdout, stderr) = CliRunner.Run("data", "validate", RepoPaths.Data, "--json");
+
+        code.ShouldBe(0, stderr);
+        using var json = JsonDocument.Parse(stdout);
+        json.RootElement.GetProperty("errors").GetInt32().ShouldBe(0);
+        json.RootElement.GetProperty("nodes").GetInt32().ShouldBeGreaterThan(100);
+        stderr.ShouldNotContain(": error ");
+    }
+
+    [Fact]
+    public void DataValidate_BrokenFile_ExitsTwoWithMsBuildStyleDiagnosticsOnStderr()
+    {
+        var dir = RepoPaths.MinimalDataCopy();
+        File.WriteAllText(Path.Combine(dir, "legs.csv"), File.ReadAllText(Path.Combine(dir, "legs.csv")).Replace("KZ-DOSTYK,KZ-AKTAU,rail", "KZ-DOSTYK,KZ-ALA,rail", StringComparison.Ordinal));
+
+        var (code, stdout, stderr) = CliRunner.Run("data", "validate", dir);
+
+        code.ShouldBe(2);
+        stderr.ShouldContain("legs.csv(3,");
+        stderr.ShouldContain("): error CORR0107: Leg 'R-DOSTYK-AKTAU' references unknown node 'KZ-ALA'.");
+        stdout.ShouldContain("2 error(s)"); // the unknown node, and the piece it leaves disconnected
+    }
+
+    [Fact]
+    public void NetworkInfo_CommandNeedingTheNetwork_ExitsTwoOnBadData()
+    {
+        var dir = RepoPaths.MinimalDataCopy();
+        File.WriteAllText(Path.Combine(dir, "nodes.csv"), File.ReadAllText(Path.Combine(dir, "nodes.csv")).Replace("43.6,51.2", "43.6,251.2", StringComparison.Ordinal));
+
+        var (code, stdout, stderr) = CliRunner.Run("network", "info", "--data", dir);
+
+        code.ShouldBe(2);
+        stdout.ShouldBeEmpty();
+        stderr.ShouldContain("error CORR0104");
+    }
+
+    [Fact]
+    public void NetworkInfo_Json_HasTheDocumentedFields()
+    {
+        var (code, stdout, stderr) = CliRunner.Run("network", "info", "--year", "2025", "--json");
+
+        code.ShouldBe(0, stderr);
+        using var json = JsonDocument.Parse(stdout);
+        var root = json.RootElement;
+        root.GetProperty("year").GetInt32().ShouldBe(2025);
+        foreach (var field in new[] { "nodes", "legs", "directedEdges", "services", "countries", "passages", "modes", "nodeKinds", "notYetOpen", "sourcedRows", "assumptionRows" })
+        {
+            root.TryGetProperty(field, out _).ShouldBeTrue(field);
+        }
+
+        root.GetProperty("countries").EnumerateArray().Select(c => c.GetString()).ShouldContain("KZ");
+    }
+
+    [Fact]
+    public void NetworkInfo_LaterYear_IncludesPlannedLinks()
+    {
+        static int Legs(string year)
+        {
+            var (_, stdout, _) = CliRunner.Run("network", "info", "--year", year, "--json");
+            using var json = JsonDocument.Parse(stdout);
+            return json.RootElement.GetProperty("legs").GetInt32();
+        }
+
+        Legs("2030").ShouldBeGreaterThan(Legs("2022"));
+    }
+
+    [Fact]
+    public void ExportGeoJson_ToFile_WritesAFeatureCollection()
+    {
+        var path = Path.Combine(Path.GetTempPath(), "corridors-" + Guid.NewGuid().ToString("N") + ".geojson");
+
+        var (code, stdout, stderr) = CliRunner.Run("export", "geojson", "--year", "2025", "-o", path);
+
+        code.ShouldBe(0, stderr);
+        stdout.ShouldBeEmpty();
+        using var json = JsonDocument.Parse(File.ReadAllText(path));
+        json.RootElement.GetProperty("type").GetString().ShouldBe("FeatureCollection");
+        json.RootElement.GetProperty("features").GetArrayLength().ShouldBeGreaterThan(300);
+        File.Exists(path + ".tmp").ShouldBeFalse();
+        File.Delete(path);
+    }
+}
