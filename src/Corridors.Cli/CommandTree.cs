@@ -25,6 +25,7 @@ internal static class CommandTree
             ExportCommand.Create(context, globals),
             RouteCommand.CreateRoute(context, globals),
             RouteCommand.CreateCompare(context, globals),
+            ReliabilityCommand.Create(context, globals),
         ];
         foreach (var command in commands)
         {

@@ -1,0 +1,254 @@
+using System.Collections.Frozen;
+using Corridors.Data.Csv;
+using Corridors.Diagnostics;
+using Corridors.Network;
+using Corridors.Reliability;
+
+namespace Corridors.Data;
+
+public static partial class NetworkLoader
+{
+    /// <summary>File name of the reliability table in a data directory.</summary>
+    public const string ReliabilityFile = "reliability.csv";
+
+    private static readonly Schema ReliabilitySchema = new("reliability rule",
+        ["id", "component", "scope", "source"],
+        ["targets", "months", "probability", "dist", "unit", "min", "mode", "max", "median", "p95", "mean", "sd", "effect", "notes"]);
+
+    private static readonly FrozenDictionary<string, DistributionKind> DistributionWords = new Dictionary<string, DistributionKind>
+    {
+        ["fixed"] = DistributionKind.Fixed,
+        ["uniform"] = DistributionKind.Uniform,
+        ["triangular"] = DistributionKind.Triangular,
+        ["lognormal"] = DistributionKind.LogNormal,
+        ["exponential"] = DistributionKind.Exponential,
+        ["normal"] = DistributionKind.Normal,
+    }.ToFrozenDictionary();
+
+    private static readonly FrozenDictionary<string, double> UnitWords = new Dictionary<string, double>
+    {
+        ["h"] = 1,
+        ["d"] = 24,
+        ["factor"] = 1,
+    }.ToFrozenDictionary();
+
+    private static readonly FrozenDictionary<string, ShockEffect> EffectWords = new Dictionary<string, ShockEffect>
+    {
+        ["add"] = ShockEffect.AddOnce,
+        ["scale"] = ShockEffect.Scale,
+    }.ToFrozenDictionary();
+
+    /// <summary>
+    /// Reads <c>reliability.csv</c> from <paramref name="directory"/> (schema: docs/DATA.md) into a model; an absent
+    /// file gives <see cref="ReliabilityModel.Empty"/>. Problems go to <paramref name="bag"/>; rows with errors are
+    /// left out. With <paramref name="definition"/>, targets naming unknown nodes, legs or countries are warned.
+    /// </summary>
+    public static ReliabilityModel LoadReliability(string directory, DiagnosticBag bag, NetworkDefinition? definition = null)
+    {
+        ArgumentNullException.ThrowIfNull(directory);
+        ArgumentNullException.ThrowIfNull(bag);
+        var path = Path.Combine(directory, ReliabilityFile);
+        if (!File.Exists(path))
+        {
+            return ReliabilityModel.Empty;
+        }
+
+        string text;
+        try
+        {
+            text = File.ReadAllText(path);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            bag.Error("CORR0001", DisplayPath(path), 0, 0, $"The file cannot be read: {ex.Message}");
+            return ReliabilityModel.Empty;
+        }
+
+        return ParseReliability(text, path, bag, definition);
+    }
+
+    /// <summary>Parses reliability rules from CSV text (see <see cref="LoadReliability"/>).</summary>
+    public static ReliabilityModel ParseReliability(string text, string file, DiagnosticBag bag, NetworkDefinition? definition = null)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        ArgumentNullException.ThrowIfNull(bag);
+        var csv = CsvTable.Parse(text, DisplayPath(file), ReliabilitySchema.Required, ReliabilitySchema.Optional, bag);
+        var rules = new List<ReliabilityRule>();
+        var ids = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var row in csv.Rows)
+        {
+            var errorsBefore = bag.ErrorCount;
+            var rule = ReadReliabilityRule(row);
+            if (rule is null || bag.ErrorCount > errorsBefore)
+            {
+                continue;
+            }
+
+            if (ids.TryGetValue(rule.Id, out var firstLine))
+            {
+                row.Error("id", "CORR0101", $"Duplicate reliability rule id '{rule.Id}'; the first is at {row.File}({firstLine}).", "Ids must be unique; rename or remove one row.");
+                continue;
+            }
+
+            ids[rule.Id] = row.Line;
+            rules.Add(rule);
+        }
+
+        var model = new ReliabilityModel(rules);
+        if (definition is not null)
+        {
+            foreach (var warning in model.CheckTargets(definition))
+            {
+                bag.Add(warning);
+            }
+        }
+
+        return model;
+    }
+
+    private static ReliabilityRule? ReadReliabilityRule(CsvRow row)
+    {
+        const string what = "Reliability rule";
+        var id = Id(row, what);
+        var componentText = row.Required("component", what);
+        var scopeText = row.Required("scope", what);
+        var provenance = Provenance(row, what);
+        if (id is null || componentText is null || scopeText is null)
+        {
+            return null;
+        }
+
+        if (!ReliabilityWords.TryParseComponent(componentText, out var component))
+        {
+            row.Error("component", "CORR0105", $"'{componentText}' is not a reliability component.", "Use dwell-tail, running-variation, sailing-headway, missed-sailing, weather-closure or shock.");
+            return null;
+        }
+
+        if (!ReliabilityWords.TryParseScope(scopeText, out var scope))
+        {
+            row.Error("scope", "CORR0105", $"'{scopeText}' is not a rule scope.", "Use all, node, node-kind, country, leg, mode or sea.");
+            return null;
+        }
+
+        var targets = row.List("targets");
+        if (scope != RuleScope.All && targets.Count == 0)
+        {
+            row.Error("targets", "CORR0102", $"{what} '{id}' with scope '{scopeText}' names no targets.");
+        }
+
+        CheckTargetWords(row, scope, targets);
+        var nodeScoped = scope is RuleScope.Node or RuleScope.NodeKind;
+        if ((component is ReliabilityComponent.RunningVariation or ReliabilityComponent.SailingHeadway or ReliabilityComponent.MissedSailing or ReliabilityComponent.WeatherClosure) && nodeScoped)
+        {
+            row.Error("scope", "CORR0105", $"A {componentText} rule applies to legs; scope '{scopeText}' names nodes.", "Use leg, mode, sea, country or all.");
+        }
+
+        if (!MonthSet.TryParse(row.Text("months"), out var months))
+        {
+            row.Error("months", "CORR0103", $"'{row.Text("months")}' is not a month set.", "Write months 1–12 as a range (11-3) or a list (1;2;12).");
+        }
+
+        var needsProbability = component is ReliabilityComponent.DwellTail or ReliabilityComponent.MissedSailing or ReliabilityComponent.WeatherClosure or ReliabilityComponent.Shock;
+        var probability = row.Number("probability", what, 0, 1, required: needsProbability) ?? 1;
+        var effect = ShockEffect.AddOnce;
+        if (component == ReliabilityComponent.Shock)
+        {
+            effect = row.Word("effect", what, EffectWords, required: true) ?? ShockEffect.AddOnce;
+        }
+
+        var distribution = DelayDistribution.Zero;
+        if (component != ReliabilityComponent.MissedSailing)
+        {
+            var wantFactor = component == ReliabilityComponent.RunningVariation || (component == ReliabilityComponent.Shock && effect == ShockEffect.Scale);
+            distribution = ReadDistribution(row, what, wantFactor) ?? DelayDistribution.Zero;
+            if (component == ReliabilityComponent.SailingHeadway && distribution.Kind is not (DistributionKind.Uniform or DistributionKind.Fixed))
+            {
+                row.Error("dist", "CORR0105", "A sailing-headway rule needs a uniform (or fixed) headway.", "Give min and max hours between departures.");
+            }
+        }
+
+        if (component == ReliabilityComponent.SailingHeadway && distribution.Kind == DistributionKind.Fixed)
+        {
+            distribution = DelayDistribution.Uniform(distribution.A, distribution.A);
+        }
+
+        return new ReliabilityRule(id, component, scope, targets, months, probability, distribution, effect, provenance, new DataOrigin(row.File, row.Line));
+    }
+
+    private static DelayDistribution? ReadDistribution(CsvRow row, string what, bool wantFactor)
+    {
+        var kind = row.Word("dist", what, DistributionWords, required: true);
+        var unitText = row.Text("unit");
+        if (kind is null)
+        {
+            if (row.Field("dist") is not null && row.Text("dist") is null)
+            {
+                row.Error("dist", "CORR0102", $"{what} has no 'dist'.");
+            }
+
+            return null;
+        }
+
+        double scale = 1;
+        if (wantFactor)
+        {
+            if (unitText != "factor")
+            {
+                row.Error("unit", "CORR0105", $"This rule's distribution is a unitless factor; unit is '{unitText}'.", "Write unit 'factor'.");
+                return null;
+            }
+        }
+        else
+        {
+            if (unitText is null || unitText == "factor" || !UnitWords.TryGetValue(unitText, out scale))
+            {
+                row.Error("unit", "CORR0105", $"This rule's distribution is a duration; unit is '{unitText}'.", "Write unit 'h' (hours) or 'd' (days).");
+                return null;
+            }
+        }
+
+        double? Get(string column) => row.Number(column, what, 0, 1e6, required: true) * scale;
+        DelayDistribution? result = kind switch
+        {
+            DistributionKind.Fixed => Get("mode") is { } v ? DelayDistribution.Fixed(v) : null,
+            DistributionKind.Uniform => Get("min") is { } lo && Get("max") is { } hi ? DelayDistribution.Uniform(lo, hi) : null,
+            DistributionKind.Triangular => Get("min") is { } a && Get("mode") is { } m && Get("max") is { } b ? DelayDistribution.Triangular(a, m, b) : null,
+            DistributionKind.LogNormal => Get("median") is { } med && Get("p95") is { } p95 && med > 0 && p95 >= med ? DelayDistribution.LogNormalFromMedianP95(med, p95) : null,
+            DistributionKind.Exponential => Get("mean") is { } mean ? DelayDistribution.Exponential(mean) : null,
+            DistributionKind.Normal => Get("mean") is { } mu && Get("sd") is { } sd ? DelayDistribution.Normal(mu, sd) : null,
+            _ => null,
+        };
+        if (result is null || !result.Value.IsValid)
+        {
+            row.Error("dist", "CORR0116", $"The parameters of the {row.Text("dist")} distribution are missing or inconsistent.",
+                "triangular: min ≤ mode ≤ max; uniform: min ≤ max; lognormal: 0 < median ≤ p95; normal: mean and sd; exponential: mean; fixed: mode.");
+            return null;
+        }
+
+        if (kind == DistributionKind.Normal && result.Value.A < 3 * result.Value.B)
+        {
+            row.Error("sd", "CORR0104", "A normal distribution here needs mean ≥ 3 sd, or it would give negative times.", "Use a lognormal or triangular distribution.");
+            return null;
+        }
+
+        return result;
+    }
+
+    private static void CheckTargetWords(CsvRow row, RuleScope scope, IReadOnlyList<string> targets)
+    {
+        foreach (var target in targets)
+        {
+            var ok = scope switch
+            {
+                RuleScope.NodeKind => Words.NodeKind.ContainsKey(target),
+                RuleScope.Mode => Words.Mode.ContainsKey(target),
+                RuleScope.Sea => Words.Sea.ContainsKey(target),
+                _ => true,
+            };
+            if (!ok)
+            {
+                row.Error("targets", "CORR0105", $"'{target}' is not a valid target for scope '{row.Text("scope")}'.");
+            }
+        }
+    }
+}
