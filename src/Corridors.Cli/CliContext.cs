@@ -74,6 +74,19 @@ internal sealed class CliContext : IDisposable
         }
 
         var definition = result.GetDefinitionOrThrow();
+
+        // Sea legs take their distance from the sea-lane graph (issue 4; docs/DATA.md, "Sea lanes").
+        var sea = new Diagnostics.DiagnosticBag();
+        definition = Data.Sea.SeaDataLoader.WithSeaLaneDistances(definition, dir, sea);
+        foreach (var d in sea.Items)
+        {
+            if (d.IsError || Verbose)
+            {
+                Stderr.WriteLine(d.ToString());
+            }
+        }
+
+        sea.ThrowIfErrors();
         _definitions[dir] = definition;
         return definition;
     }

@@ -235,7 +235,7 @@ internal sealed class SeaSession
             return cached;
         }
 
-        var result = SeaDataLoader.Load(dataDir);
+        var result = SeaDataLoader.LoadCached(dataDir);
         var graph = result.GetGraphOrThrow();
         var places = new List<SeaPlace>();
 

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Corridors.Data.Csv;
 using Corridors.Diagnostics;
+using Corridors.Network;
 using Corridors.Sea;
 
 namespace Corridors.Data.Sea;
@@ -44,6 +45,46 @@ public static class SeaDataLoader
     private static readonly string[] BasinRequired = ["id", "name", "min_lon", "min_lat", "max_lon", "max_lat", "source"];
     private static readonly string[] PortRequired = ["id", "name", "country", "lat", "lon", "source"];
     private static readonly string[] NotesOnly = ["notes"];
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, Lazy<SeaDataLoadResult>> Cache = new(StringComparer.Ordinal);
+
+    /// <summary>True when the data directory has a sea-lane network (<c>sea/marnet_densified.json</c>).</summary>
+    public static bool Exists(string dataDirectory) => File.Exists(Path.Combine(dataDirectory, Folder, NetworkFile));
+
+    /// <summary>
+    /// <see cref="Load"/> once per process and directory: the graph is immutable, so the CLI's network loading and
+    /// the <c>sea</c> command share one.
+    /// </summary>
+    public static SeaDataLoadResult LoadCached(string dataDirectory) =>
+        Cache.GetOrAdd(Path.GetFullPath(dataDirectory), dir => new Lazy<SeaDataLoadResult>(() => Load(dir))).Value;
+
+    /// <summary>
+    /// The definition with its sea legs routed on the sea-lane graph of <paramref name="dataDirectory"/>
+    /// (<see cref="OceanLegDistances"/>), or the definition unchanged when there is no sea-lane data. Differences from
+    /// the data rows above 2 % are reported as warnings (CORR0121/CORR0122).
+    /// </summary>
+    public static NetworkDefinition WithSeaLaneDistances(NetworkDefinition definition, string dataDirectory, DiagnosticBag diagnostics)
+    {
+        ArgumentNullException.ThrowIfNull(definition);
+        ArgumentNullException.ThrowIfNull(diagnostics);
+        if (!Exists(dataDirectory))
+        {
+            return definition;
+        }
+
+        var sea = LoadCached(dataDirectory);
+        foreach (var d in sea.Diagnostics.Items)
+        {
+            diagnostics.Add(d);
+        }
+
+        if (sea.Graph is null)
+        {
+            return definition;
+        }
+
+        var knots = definition.Parameter("ocean_speed_kn", 16);
+        return OceanLegDistances.Apply(definition, sea.Graph, knots, 0.02, diagnostics, Display(Path.Combine(dataDirectory, Folder, NetworkFile)));
+    }
 
     /// <summary>Loads the sea data of a data directory (the folder that holds <c>passages.csv</c> and <c>sea/</c>).</summary>
     public static SeaDataLoadResult Load(string dataDirectory)

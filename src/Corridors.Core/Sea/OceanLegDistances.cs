@@ -1,0 +1,133 @@
+using System.Globalization;
+using Corridors.Diagnostics;
+using Corridors.Geo;
+using Corridors.Network;
+
+namespace Corridors.Sea;
+
+/// <summary>
+/// Replaces the hand-entered distances of the corridor network's sea legs with distances routed on the sea-lane
+/// graph. Each leg is routed between its end nodes with its own passage tags as constraints — the passages it is
+/// tagged with are required (the route-defining ones: Cape, Suez, Panama, ...) and every other passage in the graph
+/// is avoided — so a Suez variant and a Cape variant of the same port pair get their own distances, and
+/// <c>--avoid-passage suez</c> in routing picks the Cape variant. The data row's distance is kept as a cross-check.
+/// </summary>
+public static class OceanLegDistances
+{
+    /// <summary>Diagnostic code: the routed distance differs from the data row by more than the tolerance.</summary>
+    public const string DistanceMismatchCode = "CORR0121";
+
+    /// <summary>Diagnostic code: the leg cannot be routed on the lanes with its passage tags, or crosses other passages.</summary>
+    public const string RoutingProblemCode = "CORR0122";
+
+    // Required passages are chosen in this order when a leg is tagged with more than SeaRouter.MaxVia of them:
+    // the ones that decide between alternative routes first.
+    private static readonly string[] ViaPriority = ["cape-good-hope", "suez", "panama", "bab-el-mandeb", "kerch", "bosporus", "dardanelles", "gibraltar", "hormuz", "malacca", "sunda", "dover", "kiel"];
+
+    /// <summary>
+    /// Routes every ocean leg on <paramref name="graph"/> and returns a definition with the routed distances. Running
+    /// hours move with the distance at <paramref name="knots"/> (the data's port-call allowances are kept). Non-Caspian
+    /// feeder and ferry legs between seaports are routed as a cross-check only: they keep their sourced distances,
+    /// because marnet's regional lanes are sparse (Poti → Constanța goes via the Bosporus approach, +18 %). Legs that
+    /// cannot be routed keep their data values and get a warning.
+    /// </summary>
+    /// <param name="definition">The loaded network.</param>
+    /// <param name="graph">The sea-lane graph.</param>
+    /// <param name="knots">Sailing speed used to turn a distance change into hours.</param>
+    /// <param name="tolerance">Relative difference above which the data row and the routed distance are reported (0.02 = 2 %).</param>
+    /// <param name="diagnostics">Where warnings go.</param>
+    /// <param name="seaFile">File name shown in diagnostics for the lane network.</param>
+    public static NetworkDefinition Apply(NetworkDefinition definition, SeaGraph graph, double knots, double tolerance, DiagnosticBag diagnostics, string seaFile)
+    {
+        ArgumentNullException.ThrowIfNull(definition);
+        ArgumentNullException.ThrowIfNull(graph);
+        ArgumentNullException.ThrowIfNull(diagnostics);
+        var router = new SeaRouter(graph);
+        var kmPerHour = knots * GeoMath.KmPerNauticalMile;
+        var ci = CultureInfo.InvariantCulture;
+        var legs = new List<Leg>(definition.Legs.Count);
+        var changed = 0;
+        foreach (var leg in definition.Legs)
+        {
+            if (!IsSeaLeg(definition, leg, out var from, out var to))
+            {
+                legs.Add(leg);
+                continue;
+            }
+
+            var tagged = leg.Passages.Where(graph.IsPassageInNetwork).ToHashSet(StringComparer.Ordinal);
+            ulong avoid = 0;
+            for (var g = 0; g < graph.Passages.Count; g++)
+            {
+                if (!tagged.Contains(graph.Passages[g].Id))
+                {
+                    avoid |= 1UL << g;
+                }
+            }
+
+            var via = graph.PassageMask(ViaPriority.Where(tagged.Contains).Take(SeaRouter.MaxVia), out _);
+            var route = router.Route(new SeaRouteRequest(from.Lon, from.Lat, to.Lon, to.Lat) { AvoidMask = avoid, ViaMask = via });
+            if (!route.IsFound)
+            {
+                diagnostics.Warning(RoutingProblemCode, leg.Origin.File, leg.Origin.Line, 1,
+                    $"Sea leg '{leg.Id}' cannot be routed on the sea lanes ({seaFile}) with its passages [{string.Join(';', leg.Passages)}]: {SeaRouter.Reason(route, from.Name, to.Name)} The data row's distance is used.");
+                legs.Add(leg);
+                continue;
+            }
+
+            var crossed = router.PassagesInOrder();
+            var missing = leg.Passages.Where(p => graph.PassageBit(p) >= 0 && !crossed.Contains(p)).Order(StringComparer.Ordinal).ToList();
+            if (missing.Count > 0)
+            {
+                diagnostics.Warning(RoutingProblemCode, leg.Origin.File, leg.Origin.Line, 1,
+                    $"Sea leg '{leg.Id}' is tagged with [{string.Join(';', missing)}] but its shortest sea route through its other passages does not cross them (route: {string.Join(" → ", crossed)}).",
+                    "Fix the leg's passages column.");
+            }
+
+            var km = route.DistanceKm;
+            var replace = leg.Mode == TransportMode.Ocean;
+            if (leg.DistanceKm > 0 && Math.Abs(km - leg.DistanceKm) / leg.DistanceKm > tolerance)
+            {
+                diagnostics.Warning(DistanceMismatchCode, leg.Origin.File, leg.Origin.Line, 1,
+                    string.Create(ci, $"Sea leg '{leg.Id}' is {leg.DistanceKm:0} km in the data but {km:0} km on the sea lanes ({(km - leg.DistanceKm) / leg.DistanceKm:+0.0%;-0.0%}); {(replace ? "the sea-lane distance is used" : "the data row is kept (regional feeder and ferry services keep their sourced distances; marnet's regional lanes are sparse)")}."),
+                    "Update distance_km or check the end nodes' coordinates and the passages column.");
+            }
+
+            if (!replace)
+            {
+                legs.Add(leg);
+                continue;
+            }
+
+            var deltaHours = (km - leg.DistanceKm) / kmPerHour;
+            var hours = leg.Hours is { } h ? new Triangular(h.Min + deltaHours, h.Mode + deltaHours, h.Max + deltaHours) : (Triangular?)null;
+            var note = string.Create(ci, $"distance routed on the sea-lane graph at load: {km:0} km via {(crossed.Count == 0 ? "no gated passage" : string.Join(", ", crossed))} (data row: {leg.DistanceKm:0} km)");
+            legs.Add(leg with
+            {
+                DistanceKm = km,
+                Hours = hours,
+                Provenance = leg.Provenance with { Notes = string.IsNullOrEmpty(leg.Provenance.Notes) ? note : leg.Provenance.Notes + "; " + note },
+            });
+            changed++;
+        }
+
+        return changed == 0 ? definition : new NetworkDefinition(
+            definition.Countries, definition.Passages, definition.Nodes, legs, definition.Vessels, definition.Services,
+            definition.EmissionFactors, definition.Parameters);
+    }
+
+    /// <summary>Ocean legs, and feeder/ferry legs that do not touch the Caspian (those are not on the lane graph).</summary>
+    private static bool IsSeaLeg(NetworkDefinition definition, Leg leg, out Node from, out Node to)
+    {
+        from = null!;
+        to = null!;
+        if (leg.Mode is not (TransportMode.Ocean or TransportMode.Feeder or TransportMode.Ferry)
+            || !definition.NodeById.TryGetValue(leg.From, out from!)
+            || !definition.NodeById.TryGetValue(leg.To, out to!))
+        {
+            return false;
+        }
+
+        return from.Sea != SeaArea.Caspian && to.Sea != SeaArea.Caspian && from.Kind == NodeKind.Seaport && to.Kind == NodeKind.Seaport;
+    }
+}
