@@ -63,9 +63,11 @@ internal static class RouteCommand
             context.Stderr.WriteLine($"info: wrote {result.Routes.Count} route(s) to {file}");
         }
 
+        var json = RoutesJson.Of(router, query, result);
+        context.Record(compare ? "compare" : "route", parse.Tokens.Select(t => t.Value), json, router.Network.Year);
         if (parse.GetValue(options.Json))
         {
-            JsonOutput.Write(context.Stdout, RoutesJson.Of(router, query, result));
+            JsonOutput.Write(context.Stdout, json);
         }
         else
         {
