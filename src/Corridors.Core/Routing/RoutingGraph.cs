@@ -19,6 +19,8 @@ public sealed class RoutingGraph
     /// <summary>Hours in a week; schedule phases are measured from Monday 00:00 UTC.</summary>
     public const double HoursPerWeek = 168.0;
 
+    private const double DepartureTolerance = 1e-6;
+
     private readonly int[] _revFirst;
     private readonly int[] _revEdge;
     private readonly short[] _gauge;
@@ -234,22 +236,17 @@ public sealed class RoutingGraph
         {
             var period = _servicePeriod[i];
             var phase = _servicePhase[i];
-            var k = Math.Ceiling((weekHour - phase) / period);
+            // A departure a few milliseconds before the ready time (rounding) still counts as caught.
+            var k = Math.Ceiling((weekHour - phase - DepartureTolerance) / period);
             var next = phase + (k * period);
-            if (next < weekHour)
-            {
-                // Guard against rounding just below the ready time.
-                next += period;
-            }
-
-            var wait = next - weekHour;
+            var wait = Math.Max(0, next - weekHour);
             if (wait < best)
             {
                 best = wait;
             }
         }
 
-        return best < 1e-9 ? 0 : best;
+        return best;
     }
 
     /// <summary>True when the edge is open in <paramref name="month"/> (1–12); legs without a season are always open.</summary>
