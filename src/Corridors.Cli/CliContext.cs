@@ -1,4 +1,5 @@
 using Corridors.Data;
+using Corridors.Data.Store;
 using Corridors.Network;
 using Microsoft.Extensions.Logging;
 using Spectre.Console;
@@ -50,6 +51,7 @@ internal sealed class CliContext : IDisposable
     public NetworkDefinition LoadDefinition(string? dataDirectory)
     {
         var dir = Path.GetFullPath(dataDirectory ?? DataPaths.DefaultDataDirectory());
+        LastDataDirectory = dir;
         if (_definitions.TryGetValue(dir, out var cached))
         {
             return cached;
@@ -67,6 +69,47 @@ internal sealed class CliContext : IDisposable
         var definition = result.GetDefinitionOrThrow();
         _definitions[dir] = definition;
         return definition;
+    }
+
+    /// <summary>Where results are stored (SQLite); null disables storing (<c>--no-store</c>).</summary>
+    /// <value><c>CORRIDORS_STORE</c> if set, else <c>.corridors/corridors.db</c> under the working directory.</value>
+    public string? StorePath { get; set; } = DefaultStorePath();
+
+    /// <summary>The data directory of the last load (for the stored run's fingerprint).</summary>
+    public string? LastDataDirectory { get; private set; }
+
+    /// <summary>
+    /// Stores a result in the SQLite result store (one transaction per run). A failure to store is logged as a
+    /// warning and does not fail the command: the result has already been printed.
+    /// </summary>
+    /// <returns>The stored run's id, or null when storing is off or failed.</returns>
+    public long? Record(string command, IEnumerable<string> arguments, object result, int? year = null, long? seed = null)
+    {
+        if (StorePath is null)
+        {
+            return null;
+        }
+
+        try
+        {
+            using var store = ResultStore.Open(StorePath);
+            var fingerprint = ResultStore.Fingerprint(LastDataDirectory ?? DataPaths.DefaultDataDirectory());
+            var json = System.Text.Json.JsonSerializer.Serialize(result, JsonOutput.Options);
+            var run = store.Save(command, string.Join(' ', arguments), fingerprint, year, seed, json);
+            LoggerFactory.CreateLogger("Corridors.Store").LogDebug("Stored run {Id} in {Path}", run.Id, StorePath);
+            return run.Id;
+        }
+        catch (Exception ex) when (ex is Microsoft.Data.Sqlite.SqliteException or IOException or UnauthorizedAccessException)
+        {
+            Stderr.WriteLine($"warn: the result was not stored in {StorePath}: {ex.Message}");
+            return null;
+        }
+    }
+
+    private static string DefaultStorePath()
+    {
+        var env = Environment.GetEnvironmentVariable("CORRIDORS_STORE");
+        return string.IsNullOrWhiteSpace(env) ? Path.Combine(Directory.GetCurrentDirectory(), ".corridors", "corridors.db") : env;
     }
 
     /// <summary>Loads the network and freezes it for <paramref name="year"/>.</summary>

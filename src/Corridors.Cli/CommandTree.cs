@@ -9,14 +9,18 @@ namespace Corridors.Cli;
 /// </summary>
 internal static class CommandTree
 {
-    public static RootCommand Build(CliContext context)
+    public static RootCommand Build(CliContext context) => Build(context, out _);
+
+    public static RootCommand Build(CliContext context, out GlobalOptions globals)
     {
-        var globals = new GlobalOptions(CommonOptions.Data(), CommonOptions.Verbose());
+        globals = new GlobalOptions(CommonOptions.Data(), CommonOptions.Verbose(), CommonOptions.Store(), CommonOptions.NoStore());
         var root = new RootCommand(
             "Corridors: routes, transit times, costs, CO2e and capacity on Eurasian freight corridors " +
             "(Middle Corridor / Trans-Caspian, Northern, Southern via Iran, sea via Suez or the Cape).");
         root.Options.Add(globals.Data);
         root.Options.Add(globals.Verbose);
+        root.Options.Add(globals.Store);
+        root.Options.Add(globals.NoStore);
 
         Command[] commands =
         [
@@ -26,6 +30,7 @@ internal static class CommandTree
             RouteCommand.CreateRoute(context, globals),
             RouteCommand.CreateCompare(context, globals),
             ReliabilityCommand.Create(context, globals),
+            RunsCommand.Create(context, globals),
         ];
         foreach (var command in commands)
         {
@@ -37,4 +42,4 @@ internal static class CommandTree
 }
 
 /// <summary>Options defined on the root and visible in every subcommand.</summary>
-internal sealed record GlobalOptions(Option<string?> Data, Option<bool> Verbose);
+internal sealed record GlobalOptions(Option<string?> Data, Option<bool> Verbose, Option<string?> Store, Option<bool> NoStore);

@@ -20,6 +20,18 @@ internal static class CommonOptions
         Recursive = true,
     };
 
+    public static Option<string?> Store() => new("--store")
+    {
+        Description = "SQLite file where results are stored (default: .corridors/corridors.db, or CORRIDORS_STORE).",
+        Recursive = true,
+    };
+
+    public static Option<bool> NoStore() => new("--no-store")
+    {
+        Description = "Do not store the result in the SQLite result store.",
+        Recursive = true,
+    };
+
     public static Option<bool> Json() => new("--json")
     {
         Description = "Print results as JSON on stdout (field names documented in docs/CLI.md).",

@@ -9,8 +9,17 @@ internal static class CorridorsApp
     public static int Run(string[] args, TextWriter stdout, TextWriter stderr)
     {
         using var context = new CliContext(stdout, stderr, verbose: args.Contains("--verbose") || args.Contains("-v"));
-        var root = CommandTree.Build(context);
+        var root = CommandTree.Build(context, out var globals);
         var parse = root.Parse(args);
+        if (parse.GetValue(globals.NoStore))
+        {
+            context.StorePath = null;
+        }
+        else if (parse.GetValue(globals.Store) is { } store)
+        {
+            context.StorePath = store;
+        }
+
         var config = new InvocationConfiguration { Output = stdout, Error = stderr, EnableDefaultExceptionHandler = false };
         try
         {

@@ -112,3 +112,49 @@ public sealed class CliTests
         File.Delete(path);
     }
 }
+
+/// <summary>route/compare/reliability results land in the SQLite store and can be read back verbatim.</summary>
+public sealed class RunsCliTests
+{
+    [Fact]
+    public void Compare_StoresItsResult_RunsShowReturnsTheSameJson()
+    {
+        var store = Path.Combine(Path.GetTempPath(), "corridors-store-" + Guid.NewGuid().ToString("N") + ".db");
+
+        var (code, stdout, stderr) = CliRunner.Run("compare", "--from", "Xian", "--to", "Duisburg", "--depart", "2026-03-03", "--json", "--store", store);
+        code.ShouldBe(0, stderr);
+
+        var (listCode, list, _) = CliRunner.Run("runs", "list", "--json", "--store", store);
+        listCode.ShouldBe(0);
+        using var runs = System.Text.Json.JsonDocument.Parse(list);
+        var run = runs.RootElement.GetProperty("runs").EnumerateArray().ShouldHaveSingleItem();
+        run.GetProperty("command").GetString().ShouldBe("compare");
+        run.GetProperty("dataFingerprint").GetString()!.Length.ShouldBe(64);
+
+        var (showCode, shown, _) = CliRunner.Run("runs", "show", run.GetProperty("id").GetInt64().ToString(System.Globalization.CultureInfo.InvariantCulture), "--store", store);
+        showCode.ShouldBe(0);
+        shown.Trim().ShouldBe(stdout.Trim());
+    }
+
+    [Fact]
+    public void Compare_NoStore_WritesNoFile()
+    {
+        var store = Path.Combine(Path.GetTempPath(), "corridors-store-" + Guid.NewGuid().ToString("N") + ".db");
+
+        var (code, _, stderr) = CliRunner.Run("compare", "--from", "Xian", "--to", "Duisburg", "--json", "--store", store, "--no-store");
+
+        code.ShouldBe(0, stderr);
+        File.Exists(store).ShouldBeFalse();
+    }
+
+    [Fact]
+    public void RunsShow_UnknownId_IsAUsageError()
+    {
+        var store = Path.Combine(Path.GetTempPath(), "corridors-store-" + Guid.NewGuid().ToString("N") + ".db");
+
+        var (code, _, stderr) = CliRunner.Run("runs", "show", "12345", "--store", store);
+
+        code.ShouldBe(1);
+        stderr.ShouldContain("There is no run 12345");
+    }
+}

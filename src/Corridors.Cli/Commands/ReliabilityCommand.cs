@@ -100,9 +100,11 @@ internal static class ReliabilityCommand
             context.Stderr.WriteLine($"info: wrote {routes.Count} route(s) to {file}");
         }
 
+        var json = ReliabilityJson.Of(router, query, routes, ranked, settings);
+        context.Record("reliability", parse.Tokens.Select(t => t.Value), json, router.Network.Year, settings.Seed);
         if (parse.GetValue(options.Json))
         {
-            JsonOutput.Write(context.Stdout, ReliabilityJson.Of(router, query, routes, ranked, settings));
+            JsonOutput.Write(context.Stdout, json);
         }
         else
         {

@@ -68,16 +68,17 @@ internal static class RouteCommand
             context.Stderr.WriteLine($"info: wrote {result.Routes.Count} route(s) to {file}");
         }
 
+        var json = RoutesJson.Of(router, query, result);
+        context.Record(compare ? "compare" : "route", parse.Tokens.Select(t => t.Value), json, router.Network.Year);
         if (parse.GetValue(options.Json))
         {
-            var document = RoutesJson.Of(router, query, result);
             if (simulated is not null)
             {
-                JsonOutput.Write(context.Stdout, percentile.AddToJson(document, parse, simulated));
+                JsonOutput.Write(context.Stdout, percentile.AddToJson(json, parse, simulated));
             }
             else
             {
-                JsonOutput.Write(context.Stdout, document);
+                JsonOutput.Write(context.Stdout, json);
             }
         }
         else
