@@ -25,6 +25,13 @@ internal sealed class CliContext : IDisposable
             Ansi = ReferenceEquals(stdout, System.Console.Out) && !System.Console.IsOutputRedirected ? AnsiSupport.Detect : AnsiSupport.No,
             ColorSystem = ReferenceEquals(stdout, System.Console.Out) && !System.Console.IsOutputRedirected ? ColorSystemSupport.Detect : ColorSystemSupport.NoColors,
         });
+        // Redirected output (files, pipes, CI logs) has no terminal width; Spectre would assume 80 columns and wrap
+        // every table cell. Use COLUMNS when set, else a width that fits the widest tables.
+        if (!ReferenceEquals(stdout, System.Console.Out) || System.Console.IsOutputRedirected)
+        {
+            Console.Profile.Width = int.TryParse(Environment.GetEnvironmentVariable("COLUMNS"), out var columns) && columns > 40 ? columns : 160;
+        }
+
         LoggerFactory = Microsoft.Extensions.Logging.LoggerFactory.Create(builder => builder
             .SetMinimumLevel(verbose ? LogLevel.Debug : LogLevel.Warning)
             .AddProvider(new TextWriterLoggerProvider(stderr)));

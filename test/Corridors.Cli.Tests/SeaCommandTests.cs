@@ -1,0 +1,96 @@
+using System.Text.Json;
+
+namespace Corridors.Tests;
+
+/// <summary>The JSON contract of <c>corridors sea</c> (issue 4).</summary>
+public sealed class SeaCommandTests
+{
+    [Fact]
+    public void Sea_ShanghaiRotterdamJson_HasContractFields()
+    {
+        var (code, stdout, stderr) = CliRunner.Run("--data", RepoPaths.Data, "sea", "--from", "CNSHA", "--to", "NLRTM", "--json");
+
+        code.ShouldBe(0, stderr);
+        using var json = JsonDocument.Parse(stdout);
+        var root = json.RootElement;
+        var km = root.GetProperty("distanceKm").GetDouble();
+        root.GetProperty("distanceNm").GetDouble().ShouldBe(km / 1.852, 0.1);
+        root.GetProperty("hours").GetDouble().ShouldBe(km / 1.852 / 16, 0.1);
+        root.GetProperty("passages").EnumerateArray().Select(p => p.GetString()).ShouldContain("suez");
+        var geometry = root.GetProperty("geometry");
+        geometry.GetProperty("type").GetString().ShouldBe("LineString");
+        geometry.GetProperty("coordinates").GetArrayLength().ShouldBeGreaterThan(50);
+    }
+
+    [Fact]
+    public void Sea_KnotsOption_ScalesHours()
+    {
+        var (_, stdout, _) = CliRunner.Run("--data", RepoPaths.Data, "sea", "--from", "121.9,30.6", "--to", "4.0,51.95", "--knots", "20", "--json");
+
+        using var json = JsonDocument.Parse(stdout);
+        var nm = json.RootElement.GetProperty("distanceNm").GetDouble();
+        json.RootElement.GetProperty("hours").GetDouble().ShouldBe(nm / 20, 0.1);
+    }
+
+    [Fact]
+    public void Sea_FromCaspianPort_ReturnsNullDistanceWithReason()
+    {
+        var (code, stdout, _) = CliRunner.Run("--data", RepoPaths.Data, "sea", "--from", "49.867,40.409", "--to", "NLRTM", "--json");
+
+        code.ShouldBe(0);
+        using var json = JsonDocument.Parse(stdout);
+        json.RootElement.GetProperty("distanceKm").ValueKind.ShouldBe(JsonValueKind.Null);
+        json.RootElement.GetProperty("reason").GetString()!.ShouldContain("Caspian Sea");
+    }
+
+    [Fact]
+    public void Sea_PairsFile_ReturnsOneResultPerPairAndTimings()
+    {
+        var file = Path.Combine(Path.GetTempPath(), "corridors-pairs-" + Guid.NewGuid().ToString("N") + ".csv");
+        File.WriteAllText(file, "from_lon,from_lat,to_lon,to_lat\n121.9,30.6,4.0,51.95\n28.65,44.18,23.62,37.93\n49.867,40.409,4.0,51.95\n");
+
+        var (code, stdout, stderr) = CliRunner.Run("--data", RepoPaths.Data, "sea", "--pairs", file, "--json", "--no-geometry");
+
+        code.ShouldBe(0, stderr);
+        using var json = JsonDocument.Parse(stdout);
+        var results = json.RootElement.GetProperty("results");
+        results.GetArrayLength().ShouldBe(3);
+        results[1].GetProperty("passages").EnumerateArray().Select(p => p.GetString()).ShouldBe(["bosporus", "dardanelles"]);
+        results[2].GetProperty("distanceKm").ValueKind.ShouldBe(JsonValueKind.Null);
+        results[0].TryGetProperty("geometry", out _).ShouldBeFalse();
+        json.RootElement.GetProperty("queryMicrosecondsP50").GetDouble().ShouldBeGreaterThan(0);
+        json.RootElement.GetProperty("totalSeconds").GetDouble().ShouldBeGreaterThan(0);
+    }
+
+    [Fact]
+    public void Sea_PairsFileWithBadRow_ExitsTwoWithLocatedDiagnostic()
+    {
+        var file = Path.Combine(Path.GetTempPath(), "corridors-pairs-" + Guid.NewGuid().ToString("N") + ".csv");
+        File.WriteAllText(file, "121.9,30.6,4.0,51.95\n121.9,30.6,4.0\n");
+
+        var (code, _, stderr) = CliRunner.Run("--data", RepoPaths.Data, "sea", "--pairs", file);
+
+        code.ShouldBe(2);
+        stderr.ShouldContain("(2,1): error CORR0005: A pair row has 3 fields");
+    }
+
+    [Theory]
+    [InlineData("--avoid-passage", "atlantis", "Unknown passage 'atlantis'")]
+    [InlineData("--knots", "0", "--knots must be between 0 and 60.")]
+    public void Sea_BadOption_IsAUsageError(string option, string value, string message)
+    {
+        var (code, _, stderr) = CliRunner.Run("--data", RepoPaths.Data, "sea", "--from", "CNSHA", "--to", "NLRTM", option, value);
+
+        code.ShouldBe(1);
+        stderr.ShouldContain(message);
+    }
+
+    [Fact]
+    public void Sea_UnknownPort_SuggestsNames()
+    {
+        var (code, _, stderr) = CliRunner.Run("--data", RepoPaths.Data, "sea", "--from", "Rotterdamm", "--to", "CNSHA");
+
+        code.ShouldBe(1);
+        stderr.ShouldContain("Unknown port 'Rotterdamm'. Did you mean: Rotterdam");
+    }
+}
