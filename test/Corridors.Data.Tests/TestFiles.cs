@@ -38,34 +38,13 @@ internal sealed class TempDataDir : IDisposable
     }
 }
 
-internal static class RepoPaths
-{
-    public static string Root
-    {
-        get
-        {
-            for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-            {
-                if (File.Exists(Path.Combine(dir.FullName, "Corridors.slnx")))
-                {
-                    return dir.FullName;
-                }
-            }
-
-            throw new InvalidOperationException("Repository root (Corridors.slnx) not found above " + AppContext.BaseDirectory);
-        }
-    }
-
-    public static string Data => Path.Combine(Root, "data");
-}
-
 /// <summary>
 /// A tiny valid network in test/TestData/minimal: Alashankou (CN, 1435) —transfer— Dostyk (KZ, 1520) —rail— Aktau
 /// (Caspian) —ferry— Alat (AZ). Line numbers matter: tests edit a known line and assert the diagnostic's position.
 /// </summary>
 internal static class MinimalData
 {
-    public static string Directory => Path.Combine(RepoPaths.Root, "test", "TestData", "minimal");
+    public static string Directory => RepoPaths.MinimalData;
 
     public static string Nodes => File.ReadAllText(Path.Combine(Directory, "nodes.csv"));
 

@@ -23,6 +23,8 @@ internal static class RouteCommand
         command.Options.Add(alternatives);
         command.Options.Add(pareto);
         command.Options.Add(risk);
+        var percentile = new RoutePercentile();
+        percentile.AddTo(command);
         command.SetAction(parse =>
         {
             var router = new CorridorRouter(context.LoadNetwork(parse.GetValue(globals.Data), parse.GetValue(options.Year)));
@@ -36,7 +38,7 @@ internal static class RouteCommand
             var result = parse.GetValue(pareto)
                 ? router.Pareto(query with { ParetoIncludesRisk = parse.GetValue(risk), ParetoEpsilon = 0.01 })
                 : router.Route(query, k);
-            return Output(context, parse, options, router, query, result, compare: false);
+            return Output(context, parse, options, router, query, result, compare: false, percentile, parse.GetValue(globals.Data));
         });
         return command;
     }
@@ -46,17 +48,20 @@ internal static class RouteCommand
         var options = new RouteOptions();
         var command = new Command("compare", "Compare the best route of each corridor (Middle via the Black Sea or Türkiye, Northern, Southern, sea via Suez or the Cape) side by side.");
         options.AddTo(command);
+        var percentile = new RoutePercentile();
+        percentile.AddTo(command);
         command.SetAction(parse =>
         {
             var router = new CorridorRouter(context.LoadNetwork(parse.GetValue(globals.Data), parse.GetValue(options.Year)));
             var query = options.BuildQuery(parse, router);
-            return Output(context, parse, options, router, query, router.Compare(query), compare: true);
+            return Output(context, parse, options, router, query, router.Compare(query), compare: true, percentile, parse.GetValue(globals.Data));
         });
         return command;
     }
 
-    private static int Output(CliContext context, ParseResult parse, RouteOptions options, CorridorRouter router, RouteQuery query, RouteResult result, bool compare)
+    private static int Output(CliContext context, ParseResult parse, RouteOptions options, CorridorRouter router, RouteQuery query, RouteResult result, bool compare, RoutePercentile percentile, string? dataDirectory)
     {
+        var simulated = percentile.Simulate(context, parse, dataDirectory, router, result.Routes);
         if (parse.GetValue(options.GeoJson) is { } file)
         {
             WriteGeoJson(router, result.Routes.Count > 0 ? result.Routes : [.. result.Relax.Select(r => r.Best)], file);
@@ -67,11 +72,22 @@ internal static class RouteCommand
         context.Record(compare ? "compare" : "route", parse.Tokens.Select(t => t.Value), json, router.Network.Year);
         if (parse.GetValue(options.Json))
         {
-            JsonOutput.Write(context.Stdout, json);
+            if (simulated is not null)
+            {
+                JsonOutput.Write(context.Stdout, percentile.AddToJson(json, parse, simulated));
+            }
+            else
+            {
+                JsonOutput.Write(context.Stdout, json);
+            }
         }
         else
         {
             RouteText.Render(context.Console, router, query, result, compare);
+            if (simulated is { Count: > 0 })
+            {
+                percentile.Render(context.Console, parse, result.Routes, simulated);
+            }
         }
 
         return ExitCodes.Ok;

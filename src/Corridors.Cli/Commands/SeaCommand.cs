@@ -314,17 +314,17 @@ internal sealed class SeaSession
             }
         }
 
-        var folded = Corridors.Data.Text.Fold(text);
+        var folded = Corridors.Routing.PlaceResolver.Fold(text);
         foreach (var p in _places)
         {
-            if (p.Name is not null && Corridors.Data.Text.Fold(p.Name) == folded)
+            if (p.Name is not null && Corridors.Routing.PlaceResolver.Fold(p.Name) == folded)
             {
                 return p with { Query = text };
             }
         }
 
         var suggestions = _places.Where(p => p.Name is not null)
-            .Select(p => (Place: p, Distance: Corridors.Data.Text.EditDistance(Corridors.Data.Text.Fold(p.Name!), folded)))
+            .Select(p => (Place: p, Distance: Corridors.Routing.PlaceResolver.EditDistance(Corridors.Routing.PlaceResolver.Fold(p.Name!), folded)))
             .OrderBy(x => x.Distance).Take(3).Select(x => $"{x.Place.Name} ({x.Place.Id})");
         throw new CliUsageException($"Unknown port '{text}'. Did you mean: {string.Join(", ", suggestions)}? Coordinates are accepted as 'lon,lat'.");
     }

@@ -105,7 +105,7 @@ public sealed partial class CsvTable
         var bestDistance = int.MaxValue;
         foreach (var candidate in candidates)
         {
-            var d = Text.EditDistance(name, candidate);
+            var d = Corridors.Routing.PlaceResolver.EditDistance(name, candidate);
             if (d < bestDistance)
             {
                 bestDistance = d;
