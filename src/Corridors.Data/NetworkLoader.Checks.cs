@@ -55,6 +55,57 @@ public static partial class NetworkLoader
     /// whose detours round continents are real — the sea-lane graph checks those), transfer spans, rail gauges
     /// at both ends, and the Caspian rule.
     /// </summary>
+    /// <summary>First and last year of the baseline data; service coverage is checked over this range.</summary>
+    public const int FirstYear = 2020;
+
+    /// <summary>Last year of the baseline data.</summary>
+    public const int LastYear = 2035;
+
+    /// <summary>
+    /// Ferry and feeder legs need a service in every year they are open: without one, routing cannot know how long
+    /// cargo waits for a sailing and would assume none. Reports the open years without a service (CORR0120).
+    /// </summary>
+    private static void CheckServices(LoadContext ctx)
+    {
+        var servicesByLeg = ctx.Services.Rows.GroupBy(s => s.Item.Leg, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Select(s => s.Item).ToList(), StringComparer.Ordinal);
+        foreach (var (leg, row) in ctx.Legs.Rows)
+        {
+            if (leg.Mode is not (TransportMode.Ferry or TransportMode.Feeder))
+            {
+                continue;
+            }
+
+            var services = servicesByLeg.GetValueOrDefault(leg.Id) ?? [];
+            var uncovered = Enumerable.Range(FirstYear, LastYear - FirstYear + 1)
+                .Where(y => leg.Validity.IsActive(y) && !services.Any(s => s.Validity.IsActive(y)))
+                .ToList();
+            if (uncovered.Count > 0)
+            {
+                row.Warning("id", "CORR0120",
+                    $"{(leg.Mode == TransportMode.Ferry ? "Ferry" : "Feeder")} leg '{leg.Id}' has no service in {YearRanges(uncovered)}, so waiting for a sailing is unknown there.",
+                    "Add the service (services.csv) with its departures per week, or limit the leg's years.");
+            }
+        }
+    }
+
+    private static string YearRanges(List<int> years)
+    {
+        var parts = new List<string>();
+        for (var i = 0; i < years.Count;)
+        {
+            var j = i;
+            while (j + 1 < years.Count && years[j + 1] == years[j] + 1)
+            {
+                j++;
+            }
+
+            parts.Add(i == j ? years[i].ToString(CultureInfo.InvariantCulture) : Invariant($"{years[i]}–{years[j]}"));
+            i = j + 1;
+        }
+
+        return string.Join(", ", parts);
+    }
+
     private static void CheckGeometry(LoadContext ctx)
     {
         foreach (var (leg, row) in ctx.Legs.Rows)

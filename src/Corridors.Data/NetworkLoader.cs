@@ -88,6 +88,7 @@ public static partial class NetworkLoader
 
         ReadTable(ctx, Read("services.csv", false), Path.Combine(directory, "services.csv"), ServiceSchema, ReadService, ctx.Services);
         CheckEmissionDefaults(ctx);
+        CheckServices(ctx);
         CheckGeometry(ctx);
         CheckConnectivity(ctx);
 
