@@ -93,4 +93,25 @@ public sealed class SeaCommandTests
         code.ShouldBe(1);
         stderr.ShouldContain("Unknown port 'Rotterdamm'. Did you mean: Rotterdam");
     }
+
+    [Fact]
+    public void Route_SuezAvoided_UsesCapeLegWithSeaLaneDistance()
+    {
+        // End to end: the ocean leg's distance comes from the sea-lane graph (same as 'sea --via-passage' with the
+        // leg's own passages), and avoiding Suez picks the Cape variant.
+        var (code, stdout, stderr) = CliRunner.Run("--data", RepoPaths.Data, "route", "--from", "Shanghai", "--to", "Rotterdam",
+            "--require-mode", "ocean", "--avoid-passage", "suez", "--no-store", "--json");
+
+        code.ShouldBe(0, stderr);
+        using var json = JsonDocument.Parse(stdout);
+        var legs = json.RootElement.GetProperty("routes")[0].GetProperty("legs").EnumerateArray().ToList();
+        var ocean = legs.Single(l => l.GetProperty("mode").GetString() == "ocean");
+        ocean.GetProperty("leg").GetString().ShouldBe("O-SHA-RTM-CAPE");
+        ocean.GetProperty("passages").EnumerateArray().Select(p => p.GetString()).ShouldContain("cape-good-hope");
+
+        var (_, seaOut, _) = CliRunner.Run("--data", RepoPaths.Data, "sea", "--from", "CN-SHANGHAI", "--to", "NL-ROTTERDAM",
+            "--via-passage", "cape-good-hope", "--avoid-passage", "suez,bab-el-mandeb,malacca,panama,gibraltar", "--json", "--no-geometry");
+        using var sea = JsonDocument.Parse(seaOut);
+        ocean.GetProperty("km").GetDouble().ShouldBe(sea.RootElement.GetProperty("distanceKm").GetDouble(), 0.5);
+    }
 }
