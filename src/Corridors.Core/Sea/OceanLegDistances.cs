@@ -37,21 +37,26 @@ public static class OceanLegDistances
     /// <param name="tolerance">Relative difference above which the data row and the routed distance are reported (0.02 = 2 %).</param>
     /// <param name="diagnostics">Where warnings go.</param>
     /// <param name="seaFile">File name shown in diagnostics for the lane network.</param>
-    public static NetworkDefinition Apply(NetworkDefinition definition, SeaGraph graph, double knots, double tolerance, DiagnosticBag diagnostics, string seaFile)
+    public static NetworkDefinition Apply(NetworkDefinition definition, SeaGraph graph, double knots, double tolerance, DiagnosticBag diagnostics, string seaFile) =>
+        Apply(definition, Route(definition, graph, tolerance, diagnostics, seaFile), knots);
+
+    /// <summary>
+    /// Routes the sea legs (see <see cref="Apply(NetworkDefinition, SeaGraph, double, double, DiagnosticBag, string)"/>)
+    /// and returns the distances to use, without changing the definition; the result can be cached and applied
+    /// later with <see cref="Apply(NetworkDefinition, IReadOnlyList{SeaLegDistance}, double)"/>.
+    /// </summary>
+    public static IReadOnlyList<SeaLegDistance> Route(NetworkDefinition definition, SeaGraph graph, double tolerance, DiagnosticBag diagnostics, string seaFile)
     {
         ArgumentNullException.ThrowIfNull(definition);
         ArgumentNullException.ThrowIfNull(graph);
         ArgumentNullException.ThrowIfNull(diagnostics);
         var router = new SeaRouter(graph);
-        var kmPerHour = knots * GeoMath.KmPerNauticalMile;
         var ci = CultureInfo.InvariantCulture;
-        var legs = new List<Leg>(definition.Legs.Count);
-        var changed = 0;
+        var results = new List<SeaLegDistance>();
         foreach (var leg in definition.Legs)
         {
             if (!IsSeaLeg(definition, leg, out var from, out var to))
             {
-                legs.Add(leg);
                 continue;
             }
 
@@ -71,7 +76,6 @@ public static class OceanLegDistances
             {
                 diagnostics.Warning(RoutingProblemCode, leg.Origin.File, leg.Origin.Line, 1,
                     $"Sea leg '{leg.Id}' cannot be routed on the sea lanes ({seaFile}) with its passages [{string.Join(';', leg.Passages)}]: {SeaRouter.Reason(route, from.Name, to.Name)} The data row's distance is used.");
-                legs.Add(leg);
                 continue;
             }
 
@@ -93,25 +97,53 @@ public static class OceanLegDistances
                     "Update distance_km or check the end nodes' coordinates and the passages column.");
             }
 
-            if (!replace)
+            if (replace)
+            {
+                results.Add(new SeaLegDistance(leg.Id, km, crossed));
+            }
+        }
+
+        return results;
+    }
+
+    /// <summary>
+    /// The definition with the given legs' distances replaced; running hours move by the distance change at
+    /// <paramref name="knots"/> and the leg's notes record the routed distance and passages.
+    /// </summary>
+    public static NetworkDefinition Apply(NetworkDefinition definition, IReadOnlyList<SeaLegDistance> distances, double knots)
+    {
+        ArgumentNullException.ThrowIfNull(definition);
+        ArgumentNullException.ThrowIfNull(distances);
+        if (distances.Count == 0)
+        {
+            return definition;
+        }
+
+        var ci = CultureInfo.InvariantCulture;
+        var kmPerHour = knots * GeoMath.KmPerNauticalMile;
+        var byId = distances.ToDictionary(d => d.LegId, StringComparer.Ordinal);
+        var legs = new List<Leg>(definition.Legs.Count);
+        foreach (var leg in definition.Legs)
+        {
+            if (!byId.TryGetValue(leg.Id, out var routed))
             {
                 legs.Add(leg);
                 continue;
             }
 
+            var km = routed.DistanceKm;
             var deltaHours = (km - leg.DistanceKm) / kmPerHour;
             var hours = leg.Hours is { } h ? new Triangular(h.Min + deltaHours, h.Mode + deltaHours, h.Max + deltaHours) : (Triangular?)null;
-            var note = string.Create(ci, $"distance routed on the sea-lane graph at load: {km:0} km via {(crossed.Count == 0 ? "no gated passage" : string.Join(", ", crossed))} (data row: {leg.DistanceKm:0} km)");
+            var note = string.Create(ci, $"distance routed on the sea-lane graph at load: {km:0} km via {(routed.Passages.Count == 0 ? "no gated passage" : string.Join(", ", routed.Passages))} (data row: {leg.DistanceKm:0} km)");
             legs.Add(leg with
             {
                 DistanceKm = km,
                 Hours = hours,
                 Provenance = leg.Provenance with { Notes = string.IsNullOrEmpty(leg.Provenance.Notes) ? note : leg.Provenance.Notes + "; " + note },
             });
-            changed++;
         }
 
-        return changed == 0 ? definition : new NetworkDefinition(
+        return new NetworkDefinition(
             definition.Countries, definition.Passages, definition.Nodes, legs, definition.Vessels, definition.Services,
             definition.EmissionFactors, definition.Parameters);
     }
@@ -131,3 +163,9 @@ public static class OceanLegDistances
         return from.Sea != SeaArea.Caspian && to.Sea != SeaArea.Caspian && from.Kind == NodeKind.Seaport && to.Kind == NodeKind.Seaport;
     }
 }
+
+/// <summary>A sea leg's distance routed on the sea-lane graph.</summary>
+/// <param name="LegId">Leg id.</param>
+/// <param name="DistanceKm">Port-to-port distance in km.</param>
+/// <param name="Passages">Passages crossed, in order.</param>
+public sealed record SeaLegDistance(string LegId, double DistanceKm, IReadOnlyList<string> Passages);

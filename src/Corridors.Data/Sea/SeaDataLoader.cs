@@ -60,7 +60,8 @@ public static class SeaDataLoader
     /// <summary>
     /// The definition with its sea legs routed on the sea-lane graph of <paramref name="dataDirectory"/>
     /// (<see cref="OceanLegDistances"/>), or the definition unchanged when there is no sea-lane data. Differences from
-    /// the data rows above 2 % are reported as warnings (CORR0121/CORR0122).
+    /// the data rows above 2 % are reported as warnings (CORR0121/CORR0122). The routed distances are cached on disk
+    /// by content hash (<c>SeaLegCache</c>), so later processes skip building the sea graph.
     /// </summary>
     public static NetworkDefinition WithSeaLaneDistances(NetworkDefinition definition, string dataDirectory, DiagnosticBag diagnostics)
     {
@@ -69,6 +70,19 @@ public static class SeaDataLoader
         if (!Exists(dataDirectory))
         {
             return definition;
+        }
+
+        const double tolerance = 0.02;
+        var knots = definition.Parameter("ocean_speed_kn", 16);
+        var key = SeaLegCache.Key(definition, dataDirectory, tolerance);
+        if (SeaLegCache.TryRead(key, out var cached, out var cachedDiagnostics))
+        {
+            foreach (var d in cachedDiagnostics)
+            {
+                diagnostics.Add(d);
+            }
+
+            return OceanLegDistances.Apply(definition, cached, knots);
         }
 
         var sea = LoadCached(dataDirectory);
@@ -82,8 +96,19 @@ public static class SeaDataLoader
             return definition;
         }
 
-        var knots = definition.Parameter("ocean_speed_kn", 16);
-        return OceanLegDistances.Apply(definition, sea.Graph, knots, 0.02, diagnostics, Display(Path.Combine(dataDirectory, Folder, NetworkFile)));
+        var routing = new DiagnosticBag();
+        var distances = OceanLegDistances.Route(definition, sea.Graph, tolerance, routing, Display(Path.Combine(dataDirectory, Folder, NetworkFile)));
+        foreach (var d in routing.Items)
+        {
+            diagnostics.Add(d);
+        }
+
+        if (!sea.Diagnostics.HasErrors)
+        {
+            SeaLegCache.Write(key, distances, routing.Items);
+        }
+
+        return OceanLegDistances.Apply(definition, distances, knots);
     }
 
     /// <summary>Loads the sea data of a data directory (the folder that holds <c>passages.csv</c> and <c>sea/</c>).</summary>
