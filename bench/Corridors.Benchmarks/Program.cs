@@ -1,3 +1,10 @@
 using BenchmarkDotNet.Running;
+using Corridors.Benchmarks;
+
+if (args.Length > 0 && args[0] == "sea-compare")
+{
+    return SeaCompare.Run(args[1..]);
+}
 
 BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
+return 0;

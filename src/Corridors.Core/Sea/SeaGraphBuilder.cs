@@ -64,7 +64,7 @@ public sealed class SeaGraphBuilder
     public SeaGraph Build()
     {
         // 1. De-duplicate vertices. -180 is folded onto +180 so lanes meeting at the antimeridian join up.
-        var index = new Dictionary<(long, long), int>();
+        var index = new Dictionary<long, int>(capacity: 16_384);
         var lon = new List<double>();
         var lat = new List<double>();
         var stitched = 0;
@@ -85,7 +85,8 @@ public sealed class SeaGraphBuilder
                     x = 180;
                 }
 
-                var key = ((long)Math.Round(x * GridScale), (long)Math.Round(y * GridScale));
+                // Grid key packed in one long: lon in ±18,000,000 and lat in ±9,000,000 steps of 1e-5°.
+                var key = ((long)Math.Round(x * GridScale) + 18_000_000L) * 20_000_000L + ((long)Math.Round(y * GridScale) + 9_000_000L);
                 if (!index.TryGetValue(key, out var v))
                 {
                     v = lon.Count;

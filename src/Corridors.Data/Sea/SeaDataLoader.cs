@@ -122,41 +122,37 @@ public static class SeaDataLoader
 
         try
         {
-            using var doc = JsonDocument.Parse(bytes);
-            if (!doc.RootElement.TryGetProperty("features", out var features) || features.ValueKind != JsonValueKind.Array)
-            {
-                bag.Error("CORR0120", display, 0, 0, "The sea-lane network is not a GeoJSON FeatureCollection (no 'features' array).");
-                return;
-            }
-
+            // Streaming read (no DOM): the file is 0.6 MB and is read on every network load.
+            var reader = new Utf8JsonReader(bytes, new JsonReaderOptions { CommentHandling = JsonCommentHandling.Skip });
             var buffer = new List<double>();
             var index = 0;
-            foreach (var feature in features.EnumerateArray())
+            var depth = 0;
+            var inFeatures = false;
+            var sawFeatures = false;
+            while (reader.Read())
             {
-                index++;
-                if (!feature.TryGetProperty("geometry", out var geometry) || geometry.ValueKind != JsonValueKind.Object
-                    || !geometry.TryGetProperty("type", out var type) || !geometry.TryGetProperty("coordinates", out var coordinates))
+                switch (reader.TokenType)
                 {
-                    bag.Error("CORR0120", display, 0, 0, $"Feature {index} has no geometry.");
-                    continue;
-                }
-
-                switch (type.GetString())
-                {
-                    case "LineString":
-                        AddLine(coordinates, buffer, builder, bag, display, index);
+                    case JsonTokenType.PropertyName when reader.CurrentDepth == 1 && reader.ValueTextEquals("features"):
+                        inFeatures = true;
+                        sawFeatures = true;
                         break;
-                    case "MultiLineString":
-                        foreach (var part in coordinates.EnumerateArray())
-                        {
-                            AddLine(part, buffer, builder, bag, display, index);
-                        }
-
+                    case JsonTokenType.StartArray when inFeatures && depth == 0:
+                        depth = reader.CurrentDepth;
                         break;
-                    default:
-                        bag.Warning("CORR0120", display, 0, 0, $"Feature {index} is a {type.GetString()}, not a LineString; ignored.");
+                    case JsonTokenType.EndArray when inFeatures && reader.CurrentDepth == depth:
+                        inFeatures = false;
+                        break;
+                    case JsonTokenType.StartObject when inFeatures && reader.CurrentDepth == depth + 1:
+                        index++;
+                        ReadFeature(ref reader, buffer, builder, bag, display, index);
                         break;
                 }
+            }
+
+            if (!sawFeatures)
+            {
+                bag.Error("CORR0120", display, 0, 0, "The sea-lane network is not a GeoJSON FeatureCollection (no 'features' array).");
             }
         }
         catch (JsonException ex)
@@ -165,27 +161,150 @@ public static class SeaDataLoader
         }
     }
 
-    private static void AddLine(JsonElement coordinates, List<double> buffer, SeaGraphBuilder builder, DiagnosticBag bag, string display, int index)
+    /// <summary>Reads one feature object (reader on its StartObject) and adds its LineString(s).</summary>
+    private static void ReadFeature(ref Utf8JsonReader reader, List<double> buffer, SeaGraphBuilder builder, DiagnosticBag bag, string display, int index)
     {
-        buffer.Clear();
-        foreach (var position in coordinates.EnumerateArray())
+        var featureDepth = reader.CurrentDepth;
+        string? type = null;
+        var lines = new List<double[]>();
+        var hasGeometry = false;
+        var inGeometry = false;
+        while (reader.Read() && !(reader.TokenType == JsonTokenType.EndObject && reader.CurrentDepth == featureDepth))
         {
-            if (position.ValueKind != JsonValueKind.Array || position.GetArrayLength() < 2
-                || !position[0].TryGetDouble(out var lon) || !position[1].TryGetDouble(out var lat)
-                || Math.Abs(lon) > 180 || Math.Abs(lat) > 90)
+            if (reader.TokenType == JsonTokenType.PropertyName && reader.CurrentDepth == featureDepth + 1)
             {
-                bag.Error("CORR0120", display, 0, 0, $"Feature {index} has a position that is not [lon, lat] within -180..180, -90..90.");
-                return;
+                inGeometry = reader.ValueTextEquals("geometry");
+                continue;
             }
 
-            buffer.Add(lon);
-            buffer.Add(lat);
+            if (!inGeometry || reader.TokenType != JsonTokenType.PropertyName || reader.CurrentDepth != featureDepth + 2)
+            {
+                continue;
+            }
+
+            if (reader.ValueTextEquals("type"))
+            {
+                reader.Read();
+                type = reader.TokenType == JsonTokenType.String ? reader.GetString() : null;
+                hasGeometry = true;
+            }
+            else if (reader.ValueTextEquals("coordinates"))
+            {
+                reader.Read();
+                ReadCoordinates(ref reader, buffer, lines, bag, display, index);
+                hasGeometry = true;
+            }
         }
 
-        if (buffer.Count >= 4)
+        if (!hasGeometry)
         {
-            builder.AddLine(System.Runtime.InteropServices.CollectionsMarshal.AsSpan(buffer));
+            bag.Error("CORR0120", display, 0, 0, $"Feature {index} has no geometry.");
+            return;
         }
+
+        if (type is not ("LineString" or "MultiLineString"))
+        {
+            bag.Warning("CORR0120", display, 0, 0, $"Feature {index} is a {type ?? "geometry without a type"}, not a LineString; ignored.");
+            return;
+        }
+
+        foreach (var line in lines)
+        {
+            builder.AddLine(line);
+        }
+    }
+
+    /// <summary>
+    /// Reads a coordinates array: positions [lon, lat] (LineString) or arrays of them (MultiLineString); every run of
+    /// positions becomes one line.
+    /// </summary>
+    private static void ReadCoordinates(ref Utf8JsonReader reader, List<double> buffer, List<double[]> lines, DiagnosticBag bag, string display, int index)
+    {
+        if (reader.TokenType != JsonTokenType.StartArray)
+        {
+            bag.Error("CORR0120", display, 0, 0, $"Feature {index} has coordinates that are not an array.");
+            return;
+        }
+
+        var top = reader.CurrentDepth;
+        buffer.Clear();
+        var valid = true;
+        while (reader.Read() && !(reader.TokenType == JsonTokenType.EndArray && reader.CurrentDepth == top))
+        {
+            if (reader.TokenType != JsonTokenType.StartArray)
+            {
+                continue;
+            }
+
+            // Is this a position (numbers inside) or a part (arrays inside)?
+            var start = reader.CurrentDepth;
+            reader.Read();
+            if (reader.TokenType == JsonTokenType.StartArray)
+            {
+                // MultiLineString part: read its positions.
+                FlushLine(buffer, lines, valid);
+                valid = true;
+                do
+                {
+                    valid &= ReadPosition(ref reader, buffer);
+                    reader.Read();
+                }
+                while (reader.TokenType == JsonTokenType.StartArray);
+                FlushLine(buffer, lines, valid);
+                valid = true;
+                continue;
+            }
+
+            valid &= ReadPositionFromFirstNumber(ref reader, buffer, start);
+        }
+
+        FlushLine(buffer, lines, valid);
+        if (!valid)
+        {
+            bag.Error("CORR0120", display, 0, 0, $"Feature {index} has a position that is not [lon, lat] within -180..180, -90..90.");
+        }
+    }
+
+    private static bool ReadPosition(ref Utf8JsonReader reader, List<double> buffer)
+    {
+        var start = reader.CurrentDepth;
+        reader.Read();
+        return ReadPositionFromFirstNumber(ref reader, buffer, start);
+    }
+
+    /// <summary>Reader on the first token inside a position array; consumes through its EndArray.</summary>
+    private static bool ReadPositionFromFirstNumber(ref Utf8JsonReader reader, List<double> buffer, int depth)
+    {
+        double lon = double.NaN, lat = double.NaN;
+        var ok = reader.TokenType == JsonTokenType.Number && reader.TryGetDouble(out lon);
+        if (reader.TokenType != JsonTokenType.EndArray)
+        {
+            reader.Read();
+        }
+
+        var okLat = reader.TokenType == JsonTokenType.Number && reader.TryGetDouble(out lat);
+        while (!(reader.TokenType == JsonTokenType.EndArray && reader.CurrentDepth == depth) && reader.Read())
+        {
+        }
+
+        if (!ok || !okLat || Math.Abs(lon) > 180 || Math.Abs(lat) > 90)
+        {
+            return false;
+        }
+
+        buffer.Add(lon);
+        buffer.Add(lat);
+        return true;
+    }
+
+    private static void FlushLine(List<double> buffer, List<double[]> lines, bool valid)
+    {
+        if (valid && buffer.Count >= 4)
+        {
+            lines.Add([.. buffer]);
+        }
+
+        buffer.Clear();
     }
 
     private static Dictionary<string, IReadOnlyList<string>>? ReadPassageCountries(string path, DiagnosticBag bag)
