@@ -37,9 +37,27 @@ internal static class CommonOptions
         Description = "Print results as JSON on stdout (field names documented in docs/CLI.md).",
     };
 
-    public static Option<int> Year() => new("--year")
+    /// <summary>First year the baseline data covers.</summary>
+    public const int MinYear = 2020;
+
+    /// <summary>Last year the baseline data covers.</summary>
+    public const int MaxYear = 2035;
+
+    public static Option<int> Year()
     {
-        Description = "Network year: only infrastructure in service that year is used (2020–2035).",
-        DefaultValueFactory = _ => DefaultYear,
-    };
+        var option = new Option<int>("--year")
+        {
+            Description = $"Network year: only infrastructure in service that year is used ({MinYear}–{MaxYear}).",
+            DefaultValueFactory = _ => DefaultYear,
+        };
+        option.Validators.Add(result =>
+        {
+            var year = result.GetValueOrDefault<int>();
+            if (year is < MinYear or > MaxYear)
+            {
+                result.AddError($"--year {year} is outside the years the network data covers ({MinYear}–{MaxYear}).");
+            }
+        });
+        return option;
+    }
 }

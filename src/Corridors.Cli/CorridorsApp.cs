@@ -20,6 +20,18 @@ internal static class CorridorsApp
             context.StorePath = store;
         }
 
+        if (parse.Errors.Count > 0)
+        {
+            // Usage errors go to stderr only, so stdout (results, JSON) stays clean for scripts.
+            foreach (var error in parse.Errors)
+            {
+                stderr.WriteLine($"error: {error.Message}");
+            }
+
+            stderr.WriteLine($"Run '{CommandPath(parse.CommandResult)} --help' for usage.");
+            return ExitCodes.Usage;
+        }
+
         var config = new InvocationConfiguration { Output = stdout, Error = stderr, EnableDefaultExceptionHandler = false };
         try
         {
@@ -54,6 +66,21 @@ internal static class CorridorsApp
 
             return ExitCodes.Unexpected;
         }
+    }
+
+    private static string CommandPath(System.CommandLine.Parsing.CommandResult result)
+    {
+        var names = new List<string>();
+        for (System.CommandLine.Parsing.SymbolResult? r = result; r is not null; r = r.Parent)
+        {
+            if (r is System.CommandLine.Parsing.CommandResult c)
+            {
+                names.Add(c.Parent is null ? "corridors" : c.Command.Name);
+            }
+        }
+
+        names.Reverse();
+        return string.Join(' ', names);
     }
 }
 

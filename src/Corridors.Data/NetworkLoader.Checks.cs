@@ -63,7 +63,7 @@ public static partial class NetworkLoader
 
     /// <summary>
     /// Ferry and feeder legs need a service in every year they are open: without one, routing cannot know how long
-    /// cargo waits for a sailing and would assume none. Reports the open years without a service (CORR0120).
+    /// cargo waits for a sailing and would assume none. Reports the open years without a service (CORR0123).
     /// </summary>
     private static void CheckServices(LoadContext ctx)
     {
@@ -81,7 +81,7 @@ public static partial class NetworkLoader
                 .ToList();
             if (uncovered.Count > 0)
             {
-                row.Warning("id", "CORR0120",
+                row.Warning("id", "CORR0123",
                     $"{(leg.Mode == TransportMode.Ferry ? "Ferry" : "Feeder")} leg '{leg.Id}' has no service in {YearRanges(uncovered)}, so waiting for a sailing is unknown there.",
                     "Add the service (services.csv) with its departures per week, or limit the leg's years.");
             }

@@ -10,6 +10,8 @@ public sealed class CliTests
     [InlineData("data", "validate", "--help")]
     [InlineData("network", "info", "--help")]
     [InlineData("export", "geojson", "--help")]
+    [InlineData("route", "--help")]
+    [InlineData("reliability", "--help")]
     public void Help_AnyCommand_PrintsUsageAndExitsZero(params string[] args)
     {
         var (code, stdout, _) = CliRunner.Run(args);
@@ -25,6 +27,31 @@ public sealed class CliTests
 
         code.ShouldBe(1);
         stderr.ShouldContain("--bogus");
+    }
+
+    [Theory]
+    [InlineData("network", "info", "--year", "1999")]
+    [InlineData("export", "geojson", "--year", "2099")]
+    [InlineData("route", "--from", "Xian", "--to", "Duisburg", "--year", "1999")]
+    [InlineData("compare", "--from", "Xian", "--to", "Duisburg", "--year", "2036")]
+    public void Year_OutsideTheDataYears_IsAUsageError(params string[] args)
+    {
+        var (code, stdout, stderr) = CliRunner.Run(args);
+
+        code.ShouldBe(1);
+        stdout.ShouldBeEmpty();
+        stderr.ShouldContain("outside the years the network data covers (2020–2035)");
+    }
+
+    [Fact]
+    public void Run_MissingRequiredOption_ErrorOnStderrAndNothingOnStdout()
+    {
+        var (code, stdout, stderr) = CliRunner.Run("route", "--from", "Xian", "--json");
+
+        code.ShouldBe(1);
+        stdout.ShouldBeEmpty();
+        stderr.ShouldContain("error: Option '--to' is required.");
+        stderr.ShouldContain("Run 'corridors route --help' for usage.");
     }
 
     [Fact]

@@ -101,6 +101,21 @@ public sealed class RouteCommandTests
         stderr.ShouldContain("error: --from 'Xain' is not a place in the network. Did you mean Xi'an (CN-XIAN)?");
     }
 
+    [Theory]
+    [InlineData("--usd-per-hour", "-5")]
+    [InlineData("--usd-per-tco2", "-1")]
+    [InlineData("--usd-per-risk", "-0.5")]
+    [InlineData("--cargo-value", "-100")]
+    public void Route_NegativePriceOrWeight_ExitsOne(string option, string value)
+    {
+        // Regression: a negative weight was accepted and rewarded endless detours (a 4,000-day "best" route).
+        var (code, stdout, stderr) = CliRunner.Run("route", "--data", Mini, "--from", "Xian", "--to", "Duisburg", "--by", "generalized", option, value);
+
+        code.ShouldBe(1);
+        stdout.ShouldBeEmpty();
+        stderr.ShouldContain($"error: {option} must be zero or more (got {value}).");
+    }
+
     [Fact]
     public void Route_UnknownCountry_ExitsOne()
     {

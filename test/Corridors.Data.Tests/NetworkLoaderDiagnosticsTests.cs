@@ -88,7 +88,7 @@ public sealed class NetworkLoaderDiagnosticsTests
     }
 
     [Fact]
-    public void Load_FerryWithoutService_WarnsCorr0120AtTheLeg()
+    public void Load_FerryWithoutService_WarnsCorr0123AtTheLeg()
     {
         using var dir = new TempDataDir().WithMinimalData();
         var services = File.ReadAllText(dir.File("services.csv"));
@@ -97,7 +97,7 @@ public sealed class NetworkLoaderDiagnosticsTests
         var result = NetworkLoader.Load(dir.Path);
 
         var d = result.Diagnostics.ShouldHaveSingleItem();
-        d.ToString().ShouldEndWith("legs.csv(4,1): warning CORR0120: Ferry leg 'F-AKTAU-ALAT' has no service in 2020–2035, so waiting for a sailing is unknown there. Hint: Add the service (services.csv) with its departures per week, or limit the leg's years.");
+        d.ToString().ShouldEndWith("legs.csv(4,1): warning CORR0123: Ferry leg 'F-AKTAU-ALAT' has no service in 2020–2035, so waiting for a sailing is unknown there. Hint: Add the service (services.csv) with its departures per week, or limit the leg's years.");
         result.Definition.ShouldNotBeNull(); // a warning does not fail the load
     }
 

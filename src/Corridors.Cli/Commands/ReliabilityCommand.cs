@@ -39,6 +39,12 @@ internal static class ReliabilityCommand
         var model = LoadModel(context, dataDirectory, network.Definition);
         var router = new CorridorRouter(network);
         var query = options.BuildQuery(parse, router);
+        if (settings.Deadline is { } arriveBy && arriveBy <= new DateTimeOffset(query.DepartUtc, TimeSpan.Zero))
+        {
+            throw new CliUsageException(string.Create(CultureInfo.InvariantCulture,
+                $"--deadline {arriveBy:yyyy-MM-dd HH:mm} UTC is not after the departure ({query.DepartUtc:yyyy-MM-dd HH:mm} UTC)."));
+        }
+
         var result = router.Compare(query);
         var routes = result.Routes;
         if (settings.Corridor is { } wanted)

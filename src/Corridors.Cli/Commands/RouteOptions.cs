@@ -87,7 +87,7 @@ internal sealed class RouteOptions
         }
 
         var tonnes = parse.GetValue(TonnesPerTeu);
-        if (tonnes is <= 0)
+        if (tonnes is { } t && (t <= 0 || !double.IsFinite(t)))
         {
             throw new CliUsageException("--tonnes-per-teu must be positive.");
         }
@@ -95,7 +95,7 @@ internal sealed class RouteOptions
         double cargoValue = 0, rate = 0;
         if (parse.GetValue(TimeValue) || parse.GetValue(CargoValue) is not null)
         {
-            var perTeu = parse.GetValue(CargoValue) ?? def.Parameter("cargo_value_usd_per_teu", double.NaN);
+            var perTeu = NonNegative(parse.GetValue(CargoValue), "--cargo-value") ?? def.Parameter("cargo_value_usd_per_teu", double.NaN);
             var perYear = def.Parameter("inventory_cost_rate_per_year", double.NaN);
             if (double.IsNaN(perTeu) || double.IsNaN(perYear))
             {
@@ -122,7 +122,10 @@ internal sealed class RouteOptions
             DepartUtc = ParseDepart(parse.GetValue(Depart)),
             Cargo = new Cargo(teu, tonnes, cargoValue, rate),
             Objective = objective,
-            Weights = new GeneralizedWeights(parse.GetValue(UsdPerHour) ?? 0, parse.GetValue(UsdPerTonneCo2) ?? 0, parse.GetValue(UsdPerRisk) ?? 0),
+            Weights = new GeneralizedWeights(
+                NonNegative(parse.GetValue(UsdPerHour), "--usd-per-hour") ?? 0,
+                NonNegative(parse.GetValue(UsdPerTonneCo2), "--usd-per-tco2") ?? 0,
+                NonNegative(parse.GetValue(UsdPerRisk), "--usd-per-risk") ?? 0),
             AvoidCountries = Countries(def, parse.GetValue(Avoid), "--avoid"),
             AvoidPassages = Passages(def, parse.GetValue(AvoidPassage), "--avoid-passage"),
             AvoidModes = Modes(parse.GetValue(AvoidMode), "--avoid-mode"),
@@ -150,6 +153,12 @@ internal sealed class RouteOptions
                 : $"{option} '{text}' is not a place in the network. Did you mean {string.Join(", ", match.Candidates.Select(c => $"{c.Name} ({c.Id})"))}?"),
         };
     }
+
+    /// <summary>Prices and weights must be finite and not negative: a negative weight rewards detours without end.</summary>
+    private static double? NonNegative(double? value, string option) =>
+        value is { } v && (v < 0 || !double.IsFinite(v))
+            ? throw new CliUsageException($"{option} must be zero or more (got {v.ToString(CultureInfo.InvariantCulture)}).")
+            : value;
 
     private static DateTime ParseDepart(string? text)
     {

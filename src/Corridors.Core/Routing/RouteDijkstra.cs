@@ -54,7 +54,7 @@ public sealed class RouteDijkstra
         var head = network.Head;
         var reqBits = weights.RequirementBits;
         var required = (int)weights.RequiredBits;
-        var bounded = layers > 1;
+        var bounded = query.MaxTransshipments is not null; // a limit of 0 has one layer but is still a limit
         var target = query.To.Value;
 
         var source = query.From.Value;

@@ -66,4 +66,13 @@ public sealed class ReliabilityCommandTests
         code.ShouldBe(1);
         stderr.ShouldContain("--penalty needs --deadline.");
     }
+
+    [Fact]
+    public void Reliability_DeadlineBeforeDeparture_IsAUsageError()
+    {
+        var (code, stdout, stderr) = CliRunner.Run("reliability", "--from", "Xian", "--to", "Duisburg", "--depart", "2026-03-03", "--deadline", "2026-03-01", "--samples", "100", "--json");
+        code.ShouldBe(1);
+        stdout.ShouldBeEmpty();
+        stderr.ShouldContain("--deadline 2026-03-02 00:00 UTC is not after the departure (2026-03-03 00:00 UTC).");
+    }
 }

@@ -163,6 +163,46 @@ public sealed class RoutingCaseTests
     }
 
     [Fact]
+    public void BestRoute_MaxTransshipmentsZero_AllowsNoModeChange()
+    {
+        // Regression: a limit of 0 was ignored (one search layer was taken for "unbounded").
+        var (router, id) = Router("""
+            node A
+            node B
+            node C
+            node D
+            leg A B rail 4h
+            leg B C road 4h
+            leg C D rail 4h
+            leg B D rail 16h
+            """);
+
+        var limited = router.BestRoute(Query(id, "A", "D") with { MaxTransshipments = 0 })!;
+
+        limited.Totals.Transshipments.ShouldBe(0);
+        limited.Totals.Hours.ShouldBe(20);
+    }
+
+    [Fact]
+    public void Route_MaxTransshipmentsZeroWithoutDirectPath_IsInfeasibleAndSuggestsRelaxing()
+    {
+        var (router, id) = Router("""
+            node A
+            node B
+            node C
+            leg A B rail 4h
+            leg B C road 4h
+            """);
+
+        var result = router.Route(Query(id, "A", "C") with { MaxTransshipments = 0 });
+
+        result.Status.ShouldBe(RouteStatus.Infeasible);
+        result.Routes.ShouldBeEmpty();
+        result.Relax.Select(r => r.Constraint).ShouldBe(["max-transshipments"]);
+        result.Relax[0].Best.Totals.Transshipments.ShouldBe(1);
+    }
+
+    [Fact]
     public void Explain_GaugeChangeAndBorderStation_CountedWithDwell()
     {
         // A(1435) ─ B border, always stops 5 h ─ C: gauge changes at C (dwell 8 h on transfer).
