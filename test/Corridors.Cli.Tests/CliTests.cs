@@ -43,6 +43,21 @@ public sealed class CliTests
         stderr.ShouldContain("outside the years the network data covers (2020–2035)");
     }
 
+    [Theory]
+    [InlineData("--output", "export", "geojson", "-o")]
+    [InlineData("--geojson", "route", "--from", "Xian", "--to", "Duisburg", "--no-store", "--geojson")]
+    public void Output_InAMissingDirectory_IsAUsageErrorNotAnUnexpectedFailure(string option, params string[] args)
+    {
+        // Regression: a bad output path ended as exit 3 "unexpected failure".
+        var path = Path.Combine(Path.GetTempPath(), "corridors-missing-" + Guid.NewGuid().ToString("N"), "out.geojson");
+
+        var (code, _, stderr) = CliRunner.Run([.. args, path]);
+
+        code.ShouldBe(1);
+        stderr.ShouldContain($"error: {option}: cannot write '{path}'");
+        stderr.ShouldNotContain("unexpected");
+    }
+
     [Fact]
     public void Run_MissingRequiredOption_ErrorOnStderrAndNothingOnStdout()
     {

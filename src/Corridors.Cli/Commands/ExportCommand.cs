@@ -29,7 +29,7 @@ internal static class ExportCommand
             {
                 // Write to a temporary file first so a failure never leaves a truncated file behind.
                 var temp = path + ".tmp";
-                using (var file = File.Create(temp))
+                using (var file = OutputFiles.Create(temp, "--output", path))
                 {
                     GeoJsonExporter.Write(network, file);
                 }

@@ -98,7 +98,7 @@ internal static class RouteCommand
     {
         var network = router.Network;
         var temp = path + ".tmp";
-        using (var stream = File.Create(temp))
+        using (var stream = OutputFiles.Create(temp, "--geojson", path))
         using (var w = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = false, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
         {
             w.WriteStartObject();
