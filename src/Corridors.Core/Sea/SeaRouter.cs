@@ -6,9 +6,9 @@ namespace Corridors.Sea;
 /// <summary>
 /// A* over the compacted sea-lane graph with reusable workspace: one router per thread, any number of queries,
 /// no allocation per query once warmed up. Required passages ("via") are handled exactly by searching a layered
-/// graph whose layer records which required passages have been crossed so far. The heuristic is the chord
-/// between a node and the destination vertex, a lower bound on any lane path (lanes are great-circle segments),
-/// so the first route found is the shortest.
+/// graph whose layer records which required passages have been crossed so far. The heuristic is the larger of the
+/// chord between a node and the destination vertex (lanes are great-circle segments, never shorter than the chord)
+/// and the ALT landmark bounds; both are consistent lower bounds, so the first route found is the shortest.
 /// </summary>
 public sealed class SeaRouter
 {
@@ -30,6 +30,10 @@ public sealed class SeaRouter
     private int[] _path = new int[64];
     private int _generation;
     private int _layers = 1;
+    private double[] _targetLandmark = [];
+    private double _tx;
+    private double _ty;
+    private double _tz;
 
     // The last route, kept for Geometry() and PassagesInOrder().
     private SeaRoute _last;
@@ -124,7 +128,6 @@ public sealed class SeaRouter
         var ny = g.NodeYArray;
         var nz = g.NodeZArray;
         var (tx, ty, tz) = SpatialIndex.ToUnit(g.Lon[t], g.Lat[t]);
-        const double r = GeoMath.EarthRadiusKm;
 
         // Target ends: the destination vertex itself when it is a node, else both ends of its chain.
         int tNodeA, tNodeB = -1;
@@ -156,6 +159,23 @@ public sealed class SeaRouter
             }
         }
 
+        // ALT: distances from each landmark to the destination vertex (through the nearer end of its chain).
+        var landmarks = g.LandmarkCount;
+        var landmarkDist = g.LandmarkDistArray;
+        if (_targetLandmark.Length != landmarks)
+        {
+            _targetLandmark = new double[landmarks];
+        }
+
+        for (var k = 0; k < landmarks; k++)
+        {
+            _targetLandmark[k] = tNodeB < 0
+                ? landmarkDist[(tNodeA * landmarks) + k] + tCostA
+                : Math.Min(landmarkDist[(tNodeA * landmarks) + k] + tCostA, landmarkDist[(tNodeB * landmarks) + k] + tCostB);
+        }
+
+        (_tx, _ty, _tz) = (tx, ty, tz);
+
         var best = double.PositiveInfinity;
         var bestState = -1;
         var bestEnd = 0;
@@ -165,7 +185,7 @@ public sealed class SeaRouter
         // Seeds from the origin.
         if (vertexNode[s] >= 0)
         {
-            Seed(vertexNode[s] * layers, 0, SeedJunction, nx, ny, nz, tx, ty, tz, gen);
+            Seed(vertexNode[s] * layers, 0, SeedJunction, nx, ny, nz, gen);
         }
         else
         {
@@ -186,12 +206,12 @@ public sealed class SeaRouter
 
             if ((back & avoid) == 0)
             {
-                Seed((vertexNode[chainVertex[b0]] * layers) + ViaLayer(back, viaCount), chainOffset[sAbs], SeedBackward, nx, ny, nz, tx, ty, tz, gen);
+                Seed((vertexNode[chainVertex[b0]] * layers) + ViaLayer(back, viaCount), chainOffset[sAbs], SeedBackward, nx, ny, nz, gen);
             }
 
             if ((fwd & avoid) == 0)
             {
-                Seed((vertexNode[chainVertex[b1]] * layers) + ViaLayer(fwd, viaCount), chainOffset[b1] - chainOffset[sAbs], SeedForward, nx, ny, nz, tx, ty, tz, gen);
+                Seed((vertexNode[chainVertex[b1]] * layers) + ViaLayer(fwd, viaCount), chainOffset[b1] - chainOffset[sAbs], SeedForward, nx, ny, nz, gen);
             }
 
             if (c == tChain)
@@ -265,10 +285,7 @@ public sealed class SeaRouter
                     _dist[next] = nd;
                     _parentEdge[next] = e;
                     _parentState[next] = state;
-                    var dx = nx[h] - tx;
-                    var dy = ny[h] - ty;
-                    var dz = nz[h] - tz;
-                    _queue.Enqueue(next, nd + (r * Math.Sqrt((dx * dx) + (dy * dy) + (dz * dz))));
+                    _queue.Enqueue(next, nd + Heuristic(h, nx, ny, nz, landmarkDist, landmarks));
                 }
             }
         }
@@ -462,7 +479,7 @@ public sealed class SeaRouter
         Add(_toLon, _toLat);
     }
 
-    private void Seed(int state, double cost, int kind, double[] nx, double[] ny, double[] nz, double tx, double ty, double tz, int gen)
+    private void Seed(int state, double cost, int kind, double[] nx, double[] ny, double[] nz, int gen)
     {
         if (_stamp[state] == gen && _dist[state] <= cost)
         {
@@ -474,10 +491,32 @@ public sealed class SeaRouter
         _parentEdge[state] = kind;
         _parentState[state] = -1;
         var n = state / _layers;
-        var dx = nx[n] - tx;
-        var dy = ny[n] - ty;
-        var dz = nz[n] - tz;
-        _queue.Enqueue(state, cost + (GeoMath.EarthRadiusKm * Math.Sqrt((dx * dx) + (dy * dy) + (dz * dz))));
+        _queue.Enqueue(state, cost + Heuristic(n, nx, ny, nz, _graph.LandmarkDistArray, _graph.LandmarkCount));
+    }
+
+    /// <summary>
+    /// Lower bound on the lane distance from node <paramref name="node"/> to the destination: the larger of the chord
+    /// and the landmark bounds |d(L, t) − d(L, v)|. Both are consistent, so is their maximum; constraints only remove
+    /// edges, which can only lengthen the true distance, so the bound stays valid under avoid/via.
+    /// </summary>
+    private double Heuristic(int node, double[] nx, double[] ny, double[] nz, double[] landmarkDist, int landmarks)
+    {
+        var dx = nx[node] - _tx;
+        var dy = ny[node] - _ty;
+        var dz = nz[node] - _tz;
+        var h = GeoMath.EarthRadiusKm * Math.Sqrt((dx * dx) + (dy * dy) + (dz * dz));
+        var row = node * landmarks;
+        for (var k = 0; k < landmarks; k++)
+        {
+            var bound = Math.Abs(_targetLandmark[k] - landmarkDist[row + k]);
+            if (bound > h)
+            {
+                h = bound;
+            }
+        }
+
+        // Rounding in the stored sums must never make the bound exceed the true distance.
+        return h * (1 - 1e-12);
     }
 
     private int ViaLayer(ulong mask, int viaCount)
