@@ -74,7 +74,7 @@ public static class GeoJsonExporter
             w.WriteString("to", leg.To);
             w.WriteString("mode", Words.Name(leg.Mode));
             w.WriteNumber("distanceKm", leg.DistanceKm);
-            w.WriteNumber("hours", Math.Round(leg.RunningHoursMode, 2));
+            w.WriteNumber("hours", Math.Round(leg.RunningHoursExpected, 2));
             w.WriteString("countries", string.Join(";", leg.Countries));
             w.WriteString("passages", string.Join(";", leg.Passages));
             w.WriteString("status", Words.Name(leg.Validity.Status));

@@ -200,3 +200,18 @@ public sealed class RunsCliTests
         stderr.ShouldContain("There is no run 12345");
     }
 }
+
+public sealed class RunsLimitTests
+{
+    [Theory]
+    [InlineData("-1")]
+    [InlineData("0")]
+    public void RunsList_NonPositiveLimit_IsAUsageError(string limit)
+    {
+        var (code, stdout, stderr) = CliRunner.Run("runs", "list", "--limit", limit, "--no-store");
+
+        code.ShouldBe(1);
+        stdout.ShouldBeEmpty();
+        stderr.ShouldContain("--limit must be between 1 and 10000.");
+    }
+}

@@ -201,9 +201,14 @@ internal static class ReliabilityCommand
         console.WriteLine();
         console.MarkupLine(Inv, $"[bold]{ranked.Rank}. {Markup.Escape(ranked.Alternative.Name)}[/]: mean {result.MeanDays:0.0} d, P10 {result.P10Days:0.0}, P50 {result.P50Days:0.0}, P90 {result.P90Days:0.0}, P95 {result.P95Days:0.0} d");
         var chart = new BarChart().Width(72);
-        foreach (var bin in result.Histogram(settings.Bins))
+        var bins = result.Histogram(settings.Bins);
+        for (var i = 0; i < bins.Count; i++)
         {
-            chart.AddItem(bin.FromDays.ToString("0.0", Inv) + "–" + bin.ToDays.ToString("0.0", Inv) + " d", bin.Count, Color.SteelBlue);
+            // The last bar also holds every slower trip (the tail beyond the plotted range).
+            var label = i == bins.Count - 1
+                ? "≥ " + bins[i].FromDays.ToString("0.0", Inv) + " d"
+                : bins[i].FromDays.ToString("0.0", Inv) + "–" + bins[i].ToDays.ToString("0.0", Inv) + " d";
+            chart.AddItem(label, bins[i].Count, Color.SteelBlue);
         }
 
         console.Write(chart);

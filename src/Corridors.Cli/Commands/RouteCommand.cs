@@ -64,8 +64,11 @@ internal static class RouteCommand
         var simulated = percentile.Simulate(context, parse, dataDirectory, router, result.Routes);
         if (parse.GetValue(options.GeoJson) is { } file)
         {
-            WriteGeoJson(router, result.Routes.Count > 0 ? result.Routes : [.. result.Relax.Select(r => r.Best)], file);
-            context.Stderr.WriteLine($"info: wrote {result.Routes.Count} route(s) to {file}");
+            var written = result.Routes.Count > 0 ? result.Routes : [.. result.Relax.Select(r => r.Best)];
+            WriteGeoJson(router, written, file);
+            context.Stderr.WriteLine(result.Routes.Count > 0
+                ? $"info: wrote {written.Count} route(s) to {file}"
+                : $"info: no route meets the constraints; wrote the best route for each constraint that could be relaxed ({written.Count}) to {file}");
         }
 
         var json = RoutesJson.Of(router, query, result);

@@ -33,6 +33,7 @@ public sealed partial class CorridorNetwork
         _edgeReversed = new bool[m];
         _lengthKm = new float[m];
         _hoursMode = new float[m];
+        _hoursExpected = new float[m];
         _mode = new byte[m];
         _countryMask = new ulong[m];
         _passageMask = new ulong[m];
@@ -47,6 +48,7 @@ public sealed partial class CorridorNetwork
             _edgeReversed[i] = e.Reversed;
             _lengthKm[i] = (float)leg.DistanceKm;
             _hoursMode[i] = (float)leg.RunningHoursMode;
+            _hoursExpected[i] = (float)leg.RunningHoursExpected;
             _mode[i] = (byte)leg.Mode;
             _countryMask[i] = MaskOf(_countryBit, leg.Countries);
             _passageMask[i] = MaskOf(_passageBit, leg.Passages);

@@ -16,6 +16,7 @@ public sealed partial class CorridorNetwork
     private readonly bool[] _edgeReversed;
     private readonly float[] _lengthKm;
     private readonly float[] _hoursMode;
+    private readonly float[] _hoursExpected;
     private readonly byte[] _mode;
     private readonly ulong[] _countryMask;
     private readonly ulong[] _passageMask;
@@ -59,6 +60,9 @@ public sealed partial class CorridorNetwork
 
     /// <summary>Most likely running time of each edge in hours (excluding waiting and dwell).</summary>
     public ReadOnlySpan<float> HoursMode => _hoursMode;
+
+    /// <summary>Expected (mean) running time of each edge in hours (excluding waiting and dwell); what routing uses.</summary>
+    public ReadOnlySpan<float> HoursExpected => _hoursExpected;
 
     /// <summary>Mode of each edge as a <see cref="TransportMode"/> byte.</summary>
     public ReadOnlySpan<byte> Mode => _mode;

@@ -121,6 +121,12 @@ public sealed record Leg(
     /// <summary>Running time in hours: the mode of <see cref="Hours"/> if given, else distance / speed.</summary>
     public double RunningHoursMode => Hours?.Mode ?? (SpeedKmh is > 0 ? DistanceKm / SpeedKmh.Value : 0);
 
+    /// <summary>
+    /// Expected running time in hours: the mean of <see cref="Hours"/> if given, else distance / speed. Routing uses
+    /// this, so a route's transit time is an expectation; the reliability model gives the whole distribution.
+    /// </summary>
+    public double RunningHoursExpected => Hours?.Mean ?? (SpeedKmh is > 0 ? DistanceKm / SpeedKmh.Value : 0);
+
     /// <summary>True for ferry, feeder, ocean and inland-waterway legs.</summary>
     public bool IsWater => Mode is TransportMode.Ferry or TransportMode.Feeder or TransportMode.Ocean or TransportMode.InlandWaterway;
 }

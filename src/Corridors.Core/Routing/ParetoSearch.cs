@@ -312,7 +312,7 @@ public sealed class ParetoSearch
         var blocked = weights.Blocked;
         _queryCache = weights.Query;
         _network = network;
-        var hours = network.HoursMode;
+        var hours = network.HoursExpected;
         var risk = graph.RiskPerHour;
 
         for (var pass = 0; pass < 4; pass++)

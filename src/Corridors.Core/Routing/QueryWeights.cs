@@ -253,7 +253,7 @@ public sealed class QueryWeights
         }
 
         var wait = g.WaitHours(edge, DepartureWeekHour + ready);
-        double run = network.HoursMode[edge];
+        double run = network.HoursExpected[edge];
         var hours = dwell + wait + run;
         var money = _cost[edge] + (Query.Cargo.TimeValueUsdPerHour * hours);
         var risk = (run * g.RiskPerHour[edge]) + ((dwell + wait) * g.NodeRisk[v]);

@@ -24,8 +24,20 @@ public enum RouteObjective
 /// <param name="UsdPerRiskPoint">USD per risk point (hour × country risk weight).</param>
 public readonly record struct GeneralizedWeights(double UsdPerHour, double UsdPerTonneCo2e, double UsdPerRiskPoint)
 {
+    /// <summary>Each weight must be finite and ≥ 0: a negative weight rewards detours without end.</summary>
+    public double UsdPerHour { get; init; } = NonNegative(UsdPerHour, nameof(UsdPerHour));
+
+    /// <summary>Carbon price in USD per tonne CO2e (finite, ≥ 0).</summary>
+    public double UsdPerTonneCo2e { get; init; } = NonNegative(UsdPerTonneCo2e, nameof(UsdPerTonneCo2e));
+
+    /// <summary>USD per risk point (finite, ≥ 0).</summary>
+    public double UsdPerRiskPoint { get; init; } = NonNegative(UsdPerRiskPoint, nameof(UsdPerRiskPoint));
+
     /// <summary>All weights zero: the generalized cost equals the money cost.</summary>
     public static GeneralizedWeights None => default;
+
+    internal static double NonNegative(double value, string name) =>
+        double.IsFinite(value) && value >= 0 ? value : throw new ArgumentOutOfRangeException(name, value, $"{name} must be a finite number ≥ 0.");
 }
 
 /// <summary>The consignment: container count and weight, optional time value of cargo.</summary>
@@ -38,6 +50,15 @@ public readonly record struct GeneralizedWeights(double UsdPerHour, double UsdPe
 /// <param name="DailyInterestRate">Daily holding-cost rate applied to <paramref name="CargoValueUsd"/> (e.g. 0.0003).</param>
 public readonly record struct Cargo(double Teu, double? CargoTonnesPerTeu = null, double CargoValueUsd = 0, double DailyInterestRate = 0)
 {
+    /// <summary>Number of TEU (finite, &gt; 0).</summary>
+    public double Teu { get; init; } = double.IsFinite(Teu) && Teu > 0 ? Teu : throw new ArgumentOutOfRangeException(nameof(Teu), Teu, "The TEU count must be a positive number.");
+
+    /// <summary>Value of the consignment in USD (finite, ≥ 0).</summary>
+    public double CargoValueUsd { get; init; } = GeneralizedWeights.NonNegative(CargoValueUsd, nameof(CargoValueUsd));
+
+    /// <summary>Daily holding-cost rate (finite, ≥ 0).</summary>
+    public double DailyInterestRate { get; init; } = GeneralizedWeights.NonNegative(DailyInterestRate, nameof(DailyInterestRate));
+
     /// <summary>USD per hour of transit from the time value of cargo.</summary>
     public double TimeValueUsdPerHour => CargoValueUsd * DailyInterestRate / 24.0;
 }

@@ -76,7 +76,8 @@ public sealed class RoutingGraph
         for (var v = 0; v < n; v++)
         {
             var node = network.Nodes[v];
-            _nodeDwell[v] = (float)(node.DwellHours?.Mode ?? 0);
+            // Expected dwell (the triangular mean): transit times are expectations, not the most likely case.
+            _nodeDwell[v] = (float)(node.DwellHours?.Mean ?? 0);
             _nodeDwellAlways[v] = node.DwellRule == DwellRule.Always;
             _nodeRisk[v] = (float)(def.CountryById.TryGetValue(node.Country, out var c) ? c.RiskWeight : 0);
             _nodeCountryMask[v] = network.CountryMaskOf([node.Country]);

@@ -105,3 +105,23 @@ public sealed class CorridorNetworkTests
         return new NetworkDefinition(countries, [], nodeList, legList, [], [], [], []);
     }
 }
+
+public sealed class RouteQueryValidationTests
+{
+    [Theory]
+    [InlineData(-1, 0, 0)]
+    [InlineData(0, -5, 0)]
+    [InlineData(0, 0, double.NaN)]
+    public void GeneralizedWeights_NegativeOrNaN_Throws(double perHour, double perTonne, double perRisk)
+    {
+        Should.Throw<ArgumentOutOfRangeException>(() => new Corridors.Routing.GeneralizedWeights(perHour, perTonne, perRisk));
+    }
+
+    [Fact]
+    public void Cargo_NonPositiveTeu_Throws()
+    {
+        Should.Throw<ArgumentOutOfRangeException>(() => new Corridors.Routing.Cargo(0));
+        Should.Throw<ArgumentOutOfRangeException>(() => new Corridors.Routing.Cargo(2, CargoValueUsd: -1));
+        new Corridors.Routing.Cargo(2).Teu.ShouldBe(2);
+    }
+}
