@@ -89,6 +89,21 @@ public sealed class SeaLaneRouteTests
     }
 
     [Fact]
+    public void GenoaPiraeus_UsesCorinthCanalUnlessAvoided()
+    {
+        // marnet has a lane through the Corinth Canal (8 m deep, 24.6 m wide): tagged, so it can be avoided.
+        var router = new SeaRouter(SeaTestData.Graph);
+
+        var direct = router.Route(SeaTestData.Request("ITGOA", "GRPIR"));
+        router.PassagesInOrder().ShouldBe(["corinth"]);
+        var round = router.Route(SeaTestData.Request("ITGOA", "GRPIR") with { AvoidMask = Mask("corinth") });
+
+        round.IsFound.ShouldBeTrue();
+        router.PassagesInOrder().ShouldBeEmpty();
+        round.DistanceKm.ShouldBeGreaterThan(direct.DistanceKm + 10); // round the Peloponnese: 1,872 vs 1,830 km on these lanes
+    }
+
+    [Fact]
     public void BlackSea_BosporusAvoided_IsUnreachable()
     {
         var route = new SeaRouter(SeaTestData.Graph).Route(SeaTestData.Request("ROCND", "GRPIR") with { AvoidMask = Mask("bosporus") });
@@ -159,7 +174,7 @@ public sealed class SeaLaneRouteTests
             }
         }
 
-        crossings.Count.ShouldBe(13);
+        crossings.Count.ShouldBe(14);
     }
 
     [Fact]
