@@ -47,7 +47,7 @@ public sealed class SeaCommandTests
     public void Sea_PairsFile_ReturnsOneResultPerPairAndTimings()
     {
         var file = Path.Combine(Path.GetTempPath(), "corridors-pairs-" + Guid.NewGuid().ToString("N") + ".csv");
-        File.WriteAllText(file, "from_lon,from_lat,to_lon,to_lat\n121.9,30.6,4.0,51.95\n28.65,44.18,23.62,37.93\n49.867,40.409,4.0,51.95\n");
+        File.WriteAllText(file, "from_lon,from_lat,to_lon,to_lat\n121.9,30.6,4.0,51.95\n28.65,44.18,23.62,37.93,Constanta,Piraeus\n49.867,40.409,4.0,51.95\n");
 
         var (code, stdout, stderr) = CliRunner.Run("--data", RepoPaths.Data, "sea", "--pairs", file, "--json", "--no-geometry");
 
@@ -56,6 +56,7 @@ public sealed class SeaCommandTests
         var results = json.RootElement.GetProperty("results");
         results.GetArrayLength().ShouldBe(3);
         results[1].GetProperty("passages").EnumerateArray().Select(p => p.GetString()).ShouldBe(["bosporus", "dardanelles"]);
+        results[1].GetProperty("from").GetProperty("name").GetString().ShouldBe("Constanta");
         results[2].GetProperty("distanceKm").ValueKind.ShouldBe(JsonValueKind.Null);
         results[0].TryGetProperty("geometry", out _).ShouldBeFalse();
         json.RootElement.GetProperty("queryMicrosecondsP50").GetDouble().ShouldBeGreaterThan(0);
@@ -71,7 +72,7 @@ public sealed class SeaCommandTests
         var (code, _, stderr) = CliRunner.Run("--data", RepoPaths.Data, "sea", "--pairs", file);
 
         code.ShouldBe(2);
-        stderr.ShouldContain("(2,1): error CORR0005: A pair row has 3 fields");
+        stderr.ShouldContain("(2,1): error CORR0005: A pair row has 3 fields; expected 4");
     }
 
     [Theory]

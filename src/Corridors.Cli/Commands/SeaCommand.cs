@@ -25,7 +25,7 @@ internal static class SeaCommand
     {
         var from = new Option<string?>("--from") { Description = "Origin: a port (corridor node id or name, UN/LOCODE or name from data/sea/ports.csv) or 'lon,lat'." };
         var to = new Option<string?>("--to") { Description = "Destination, as --from." };
-        var pairs = new Option<string?>("--pairs") { Description = "CSV file of pairs: 'from_lon,from_lat,to_lon,to_lat' or 'from,to' (port names); a header row is optional." };
+        var pairs = new Option<string?>("--pairs") { Description = "CSV file of pairs: 'from_lon,from_lat,to_lon,to_lat[,from_label,to_label]' or 'from,to' (port names); a header row is optional." };
         var avoidPassage = new Option<string[]>("--avoid-passage") { Description = "Passage to avoid (ids from data/passages.csv: suez, bab-el-mandeb, hormuz, malacca, sunda, gibraltar, bosporus, dardanelles, panama, cape-good-hope, kiel, dover, kerch, corinth). Repeat or comma-separate.", AllowMultipleArgumentsPerToken = true };
         var viaPassage = new Option<string[]>("--via-passage") { Description = "Passage the route must cross (e.g. cape-good-hope for 'via the Cape'). Repeat or comma-separate; at most 4.", AllowMultipleArgumentsPerToken = true };
         var avoid = new Option<string[]>("--avoid") { Description = "Countries to avoid (ISO codes): their passages are avoided and ports in them refused. Repeat or comma-separate.", AllowMultipleArgumentsPerToken = true };
@@ -102,9 +102,12 @@ internal static class SeaCommand
 
             try
             {
-                if (f.Count == 4)
+                if (f.Count is 4 or 6)
                 {
-                    queries.Add((sea.Coordinates(f[0].Value, f[1].Value, $"{file}({record.Line},{f[0].Column})"), sea.Coordinates(f[2].Value, f[3].Value, $"{file}({record.Line},{f[2].Column})")));
+                    // Optional 5th/6th columns label the two ends (shown instead of the coordinates).
+                    var a = sea.Coordinates(f[0].Value, f[1].Value, $"{file}({record.Line},{f[0].Column})");
+                    var b = sea.Coordinates(f[2].Value, f[3].Value, $"{file}({record.Line},{f[2].Column})");
+                    queries.Add(f.Count == 6 ? (a with { Name = f[4].Value }, b with { Name = f[5].Value }) : (a, b));
                 }
                 else if (f.Count == 2)
                 {
@@ -112,7 +115,7 @@ internal static class SeaCommand
                 }
                 else
                 {
-                    bag.Error("CORR0005", file, record.Line, 1, $"A pair row has {f.Count} fields; expected 4 (from lon, from lat, to lon, to lat) or 2 (from, to).");
+                    bag.Error("CORR0005", file, record.Line, 1, $"A pair row has {f.Count} fields; expected 4 (from lon, from lat, to lon, to lat), 6 (the same plus two labels) or 2 (from, to).");
                 }
             }
             catch (CliUsageException ex)

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using Corridors.Geo;
 
 namespace Corridors.Sea;
@@ -61,6 +62,8 @@ public sealed class SeaRouter
     public int LastSettled { get; private set; }
 
     /// <summary>Finds the shortest sea route for a request.</summary>
+    // Optimised at first call: a CLI process runs few queries, too few for tiered JIT to promote this code.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public SeaRoute Route(in SeaRouteRequest request)
     {
         var g = _graph;
@@ -479,6 +482,8 @@ public sealed class SeaRouter
         Add(_toLon, _toLat);
     }
 
+    // Optimised at first call: a CLI process runs few queries, too few for tiered JIT to promote this code.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void Seed(int state, double cost, int kind, double[] nx, double[] ny, double[] nz, int gen)
     {
         if (_stamp[state] == gen && _dist[state] <= cost)
@@ -499,6 +504,8 @@ public sealed class SeaRouter
     /// and the landmark bounds |d(L, t) − d(L, v)|. Both are consistent, so is their maximum; constraints only remove
     /// edges, which can only lengthen the true distance, so the bound stays valid under avoid/via.
     /// </summary>
+    // Optimised at first call: a CLI process runs few queries, too few for tiered JIT to promote this code.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private double Heuristic(int node, double[] nx, double[] ny, double[] nz, double[] landmarkDist, int landmarks)
     {
         var dx = nx[node] - _tx;
@@ -519,6 +526,8 @@ public sealed class SeaRouter
         return h * (1 - 1e-12);
     }
 
+    // Optimised at first call: a CLI process runs few queries, too few for tiered JIT to promote this code.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private int ViaLayer(ulong mask, int viaCount)
     {
         var layer = 0;

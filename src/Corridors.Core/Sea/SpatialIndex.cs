@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace Corridors.Sea;
 
 /// <summary>
@@ -45,6 +47,7 @@ internal sealed class SpatialIndex
     }
 
     /// <summary>Item index of the nearest point and its squared chord distance on the unit sphere; -1 when empty.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public int Nearest(double lon, double lat, out double chord2)
     {
         chord2 = double.PositiveInfinity;
@@ -59,6 +62,7 @@ internal sealed class SpatialIndex
         return best < 0 ? -1 : _item[best];
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void Search(int lo, int hi, double x, double y, double z, ref int best, ref double bestD2)
     {
         while (lo < hi)
