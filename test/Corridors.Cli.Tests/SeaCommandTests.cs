@@ -22,6 +22,49 @@ public sealed class SeaCommandTests
         geometry.GetProperty("coordinates").GetArrayLength().ShouldBeGreaterThan(50);
     }
 
+    [Theory]
+    [InlineData("suez")]
+    [InlineData("bab-el-mandeb")]
+    public void Sea_ShanghaiRotterdam_RedSeaPassageAvoided_RoundsTheCapeWithDefaultVessel(string avoided)
+    {
+        var (code, stdout, stderr) = CliRunner.Run("--data", RepoPaths.Data, "sea", "--from", "CNSHA", "--to", "NLRTM", "--avoid-passage", avoided, "--json", "--no-geometry");
+
+        code.ShouldBe(0, stderr);
+        using var json = JsonDocument.Parse(stdout);
+        var root = json.RootElement;
+        var passages = root.GetProperty("passages").EnumerateArray().Select(p => p.GetString()).ToList();
+        passages.ShouldContain("cape-good-hope");
+        passages.ShouldNotContain("panama");
+        passages.ShouldNotContain("suez");
+        root.GetProperty("vesselTeu").GetInt32().ShouldBe(17_000);
+        root.GetProperty("passagesTooSmall").EnumerateArray().Select(p => p.GetString()).ShouldContain("panama");
+    }
+
+    [Fact]
+    public void Sea_SmallVessel_MayUsePanama_AndLargeVesselCannotBeForcedThroughIt()
+    {
+        var (code, stdout, stderr) = CliRunner.Run("--data", RepoPaths.Data, "sea", "--from", "CNSHA", "--to", "NLRTM", "--avoid-passage", "suez", "--vessel-teu", "5000", "--json", "--no-geometry");
+
+        code.ShouldBe(0, stderr);
+        using var json = JsonDocument.Parse(stdout);
+        json.RootElement.GetProperty("passages").EnumerateArray().Select(p => p.GetString()).ShouldContain("panama");
+
+        var (code2, stdout2, stderr2) = CliRunner.Run("--data", RepoPaths.Data, "sea", "--from", "CNSHA", "--to", "NLRTM", "--via-passage", "panama", "--vessel-teu", "18000", "--json");
+        code2.ShouldBe(0, stderr2);
+        using var json2 = JsonDocument.Parse(stdout2);
+        json2.RootElement.GetProperty("distanceKm").ValueKind.ShouldBe(JsonValueKind.Null);
+        json2.RootElement.GetProperty("reason").GetString().ShouldBe("The passage 'panama' admits ships up to 14,000 TEU; the vessel is 18,000 TEU (--vessel-teu).");
+    }
+
+    [Fact]
+    public void Sea_NegativeVesselTeu_IsUsageError()
+    {
+        var (code, _, stderr) = CliRunner.Run("--data", RepoPaths.Data, "sea", "--from", "CNSHA", "--to", "NLRTM", "--vessel-teu", "-1");
+
+        code.ShouldNotBe(0);
+        stderr.ShouldContain("--vessel-teu must be between 0 (no size limit) and 100000.");
+    }
+
     [Fact]
     public void Sea_KnotsOption_ScalesHours()
     {

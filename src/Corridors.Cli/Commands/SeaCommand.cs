@@ -13,7 +13,7 @@ using Spectre.Console;
 namespace Corridors.Cli.Commands;
 
 /// <summary>
-/// <c>corridors sea --from PORT --to PORT [--avoid-passage P] [--via-passage P] [--avoid CC] [--knots 16] [--json]</c>
+/// <c>corridors sea --from PORT --to PORT [--avoid-passage P] [--via-passage P] [--avoid CC] [--knots 16] [--vessel-teu N] [--json]</c>
 /// and <c>corridors sea --pairs pairs.csv</c>: port-to-port routes on the bundled maritime lane network.
 /// </summary>
 internal static class SeaCommand
@@ -30,12 +30,13 @@ internal static class SeaCommand
         var viaPassage = new Option<string[]>("--via-passage") { Description = "Passage the route must cross (e.g. cape-good-hope for 'via the Cape'). Repeat or comma-separate; at most 4.", AllowMultipleArgumentsPerToken = true };
         var avoid = new Option<string[]>("--avoid") { Description = "Countries to avoid (ISO codes): their passages are avoided and ports in them refused. Repeat or comma-separate.", AllowMultipleArgumentsPerToken = true };
         var knots = new Option<double>("--knots") { Description = "Vessel speed in knots for the duration (default 16 kn: PEM, Asia–North Europe mainline service).", DefaultValueFactory = _ => DefaultKnots };
+        var vesselTeu = new Option<int?>("--vessel-teu") { Description = "Container-ship size in TEU: passages too small for it (max_teu in data/sea/gates.csv, e.g. Panama ≈ 14,000) are not used. Default: ocean_vessel_teu in parameters.csv (17,000, a typical Asia–North Europe mainline ship); 0 ignores size limits." };
         var maxSnap = new Option<double>("--max-snap-km") { Description = "Largest distance from a port to its nearest lane vertex.", DefaultValueFactory = _ => SeaRouteRequest.DefaultMaxSnapKm };
         var noGeometry = new Option<bool>("--no-geometry") { Description = "Leave the GeoJSON geometry out of --json results (smaller distance tables)." };
         var json = CommonOptions.Json();
         var command = new Command("sea", "Port-to-port sea routes on the Eurostat marnet lane network: distance (km, nm), sailing time, passages crossed, geometry.")
         {
-            from, to, pairs, avoidPassage, viaPassage, avoid, knots, maxSnap, noGeometry, json,
+            from, to, pairs, avoidPassage, viaPassage, avoid, knots, vesselTeu, maxSnap, noGeometry, json,
         };
         command.SetAction(parse =>
         {
@@ -46,10 +47,17 @@ internal static class SeaCommand
                 throw new CliUsageException("--knots must be between 0 and 60.");
             }
 
+            var teu = parse.GetValue(vesselTeu);
+            if (teu is < 0 or > 100000)
+            {
+                throw new CliUsageException("--vessel-teu must be between 0 (no size limit) and 100000.");
+            }
+
             var sea = SeaSession.Load(context, dataDir);
+            var vessel = teu ?? sea.DefaultVesselTeu;
             var avoidCountries = Split(parse.GetValue(avoid)).Select(c => c.ToUpperInvariant()).ToArray();
-            var constraints = sea.Constraints(Split(parse.GetValue(avoidPassage)), Split(parse.GetValue(viaPassage)), avoidCountries);
-            var options = new SeaQueryOptions(constraints, avoidCountries, speed, parse.GetValue(maxSnap), !parse.GetValue(noGeometry));
+            var constraints = sea.Constraints(Split(parse.GetValue(avoidPassage)), Split(parse.GetValue(viaPassage)), avoidCountries, vessel);
+            var options = new SeaQueryOptions(constraints, avoidCountries, speed, parse.GetValue(maxSnap), !parse.GetValue(noGeometry), vessel);
             var pairsFile = parse.GetValue(pairs);
             if (pairsFile is not null)
             {
@@ -198,6 +206,12 @@ internal static class SeaCommand
         var passages = r["passages"]!.AsArray().Select(p => (string)p!).ToList();
         console.MarkupLine(CultureInfo.InvariantCulture, $"[bold]{Markup.Escape(from)} → {Markup.Escape(to)}[/]: {km:N0} km = {nm:N0} nm, {hours:N0} h ({hours / 24:0.0} days) at {knots:0.#} kn");
         console.MarkupLine(Markup.Escape($"Passages: {(passages.Count == 0 ? "none" : string.Join(" → ", passages))}"));
+        var tooSmall = r["passagesTooSmall"]!.AsArray().Select(p => (string)p!).ToList();
+        if (tooSmall.Count > 0)
+        {
+            console.MarkupLine(Markup.Escape(string.Create(CultureInfo.InvariantCulture, $"Vessel {(int)r["vesselTeu"]!:N0} TEU: not using {string.Join(", ", tooSmall)} (too small; --vessel-teu to change)")));
+        }
+
         console.MarkupLine(CultureInfo.InvariantCulture, $"Along lanes {(double)r["laneKm"]!:N0} km; port to lane {(double)r["snapKm"]!["from"]!:0} km and {(double)r["snapKm"]!["to"]!:0} km.");
     }
 
@@ -206,10 +220,10 @@ internal static class SeaCommand
 }
 
 /// <summary>Query settings shared by single and batch mode.</summary>
-internal sealed record SeaQueryOptions(SeaConstraints Constraints, IReadOnlyList<string> AvoidCountries, double Knots, double MaxSnapKm, bool Geometry);
+internal sealed record SeaQueryOptions(SeaConstraints Constraints, IReadOnlyList<string> AvoidCountries, double Knots, double MaxSnapKm, bool Geometry, int VesselTeu);
 
 /// <summary>Passage masks of a query, with a reason when a required passage is not in the network.</summary>
-internal sealed record SeaConstraints(ulong Avoid, ulong Via, IReadOnlyList<string> AvoidIds, IReadOnlyList<string> ViaIds, string? ImpossibleReason);
+internal sealed record SeaConstraints(ulong Avoid, ulong Via, IReadOnlyList<string> AvoidIds, IReadOnlyList<string> ViaIds, string? ImpossibleReason, IReadOnlyList<string> TooSmallIds);
 
 /// <summary>A resolved origin or destination.</summary>
 internal sealed record SeaPlace(string Query, string? Id, string? Name, string? Country, double Lon, double Lat);
@@ -220,9 +234,10 @@ internal sealed class SeaSession
     private static readonly Dictionary<string, SeaSession> Cache = new(StringComparer.Ordinal);
     private readonly List<SeaPlace> _places;
 
-    private SeaSession(SeaGraph graph, List<SeaPlace> places)
+    private SeaSession(SeaGraph graph, List<SeaPlace> places, int defaultVesselTeu)
     {
         Graph = graph;
+        DefaultVesselTeu = defaultVesselTeu;
         Router = new SeaRouter(graph);
         _places = places;
     }
@@ -230,6 +245,9 @@ internal sealed class SeaSession
     public SeaGraph Graph { get; }
 
     public SeaRouter Router { get; }
+
+    /// <summary>Vessel size when --vessel-teu is not given: ocean_vessel_teu of parameters.csv, else the Core default.</summary>
+    public int DefaultVesselTeu { get; }
 
     public static SeaSession Load(CliContext context, string dataDir)
     {
@@ -241,11 +259,13 @@ internal sealed class SeaSession
         var result = SeaDataLoader.LoadCached(dataDir);
         var graph = result.GetGraphOrThrow();
         var places = new List<SeaPlace>();
+        var vesselTeu = SeaRouteRequest.MainlineVesselTeu;
 
         // Seaports of the corridor network come first, so 'Poti' means the network's node.
         if (File.Exists(Path.Combine(dataDir, "nodes.csv")))
         {
             var definition = context.LoadDefinition(dataDir);
+            vesselTeu = OceanLegDistances.VesselTeu(definition);
             foreach (var node in definition.Nodes)
             {
                 if (node.Kind == Network.NodeKind.Seaport)
@@ -264,13 +284,14 @@ internal sealed class SeaSession
             places.Add(new SeaPlace(port.Id, port.Id, port.Name, port.Country, port.Lon, port.Lat));
         }
 
-        var session = new SeaSession(graph, places);
+        var session = new SeaSession(graph, places, vesselTeu);
         Cache[dataDir] = session;
         return session;
     }
 
-    public SeaConstraints Constraints(IEnumerable<string> avoidIds, IEnumerable<string> viaIds, IReadOnlyList<string> avoidCountries)
+    public SeaConstraints Constraints(IEnumerable<string> avoidIds, IEnumerable<string> viaIds, IReadOnlyList<string> avoidCountries, int vesselTeu)
     {
+        var tooSmall = Graph.PassagesClosedTo(vesselTeu);
         var avoidList = avoidIds.ToList();
         var viaList = viaIds.ToList();
         var avoid = Graph.PassageMask(avoidList, out var unknownAvoid) | Graph.PassageMaskOfCountries(avoidCountries);
@@ -296,9 +317,14 @@ internal sealed class SeaSession
             {
                 impossible = $"The passage '{id}' is both required and avoided.";
             }
+            else if ((tooSmall & (1UL << Graph.PassageBit(id))) != 0)
+            {
+                var limit = Graph.Passages[Graph.PassageBit(id)].SizeLimit!;
+                impossible = string.Create(CultureInfo.InvariantCulture, $"The passage '{id}' admits ships up to {limit.MaxTeu:N0} TEU; the vessel is {vesselTeu:N0} TEU (--vessel-teu).");
+            }
         }
 
-        return new SeaConstraints(avoid, via, Graph.PassageIds(avoid), viaList, impossible);
+        return new SeaConstraints(avoid, via, Graph.PassageIds(avoid), viaList, impossible, Graph.PassageIds(tooSmall & ~avoid).Where(Graph.IsPassageInNetwork).ToList());
     }
 
     public SeaPlace Resolve(string text)
@@ -359,7 +385,7 @@ internal sealed class SeaSession
             }
         }
 
-        var request = new SeaRouteRequest(from.Lon, from.Lat, to.Lon, to.Lat) { AvoidMask = c.Avoid, ViaMask = c.Via, MaxSnapKm = options.MaxSnapKm };
+        var request = new SeaRouteRequest(from.Lon, from.Lat, to.Lon, to.Lat) { AvoidMask = c.Avoid, ViaMask = c.Via, MaxSnapKm = options.MaxSnapKm, VesselTeu = options.VesselTeu };
         SeaRoute route = default;
         if (reason is null)
         {
@@ -404,6 +430,8 @@ internal sealed class SeaSession
         json["to"] = Place(to);
         json["avoidedPassages"] = new JsonArray([.. c.AvoidIds.Select(p => (JsonNode)p)]);
         json["viaPassages"] = new JsonArray([.. c.ViaIds.Select(p => (JsonNode)p)]);
+        json["vesselTeu"] = options.VesselTeu;
+        json["passagesTooSmall"] = new JsonArray([.. c.TooSmallIds.Select(p => (JsonNode)p)]);
         return json;
     }
 

@@ -53,6 +53,7 @@ public static class OceanLegDistances
         var router = new SeaRouter(graph);
         var ci = CultureInfo.InvariantCulture;
         var results = new List<SeaLegDistance>();
+        var vesselTeu = VesselTeu(definition);
         foreach (var leg in definition.Legs)
         {
             if (!IsSeaLeg(definition, leg, out var from, out var to))
@@ -71,7 +72,7 @@ public static class OceanLegDistances
             }
 
             var via = graph.PassageMask(ViaPriority.Where(tagged.Contains).Take(SeaRouter.MaxVia), out _);
-            var route = router.Route(new SeaRouteRequest(from.Lon, from.Lat, to.Lon, to.Lat) { AvoidMask = avoid, ViaMask = via });
+            var route = router.Route(new SeaRouteRequest(from.Lon, from.Lat, to.Lon, to.Lat) { AvoidMask = avoid, ViaMask = via, VesselTeu = leg.Mode == TransportMode.Ocean ? vesselTeu : 0 });
             if (!route.IsFound)
             {
                 diagnostics.Warning(RoutingProblemCode, leg.Origin.File, leg.Origin.Line, 1,
@@ -105,6 +106,20 @@ public static class OceanLegDistances
 
         return results;
     }
+
+    /// <summary>
+    /// Vessel size of the network's ocean legs: parameter <see cref="VesselTeuParameter"/>, else
+    /// <see cref="SeaRouteRequest.MainlineVesselTeu"/>. Passages too small for it are not used by ocean legs; feeder and
+    /// ferry legs (smaller ships, explicit passage tags) are routed without a size limit.
+    /// </summary>
+    public static int VesselTeu(NetworkDefinition definition)
+    {
+        ArgumentNullException.ThrowIfNull(definition);
+        return (int)Math.Round(definition.Parameter(VesselTeuParameter, SeaRouteRequest.MainlineVesselTeu));
+    }
+
+    /// <summary>Key in <c>parameters.csv</c> of the ocean legs' vessel size in TEU.</summary>
+    public const string VesselTeuParameter = "ocean_vessel_teu";
 
     /// <summary>
     /// The definition with the given legs' distances replaced; running hours move by the distance change at

@@ -10,7 +10,22 @@ namespace Corridors.Sea;
 /// <param name="Lon2">Longitude of the second end in degrees.</param>
 /// <param name="Lat2">Latitude of the second end in degrees.</param>
 /// <param name="Countries">ISO codes of the coastal or controlling countries; avoiding one of them avoids the passage.</param>
-public sealed record PassageGate(string Id, double Lon1, double Lat1, double Lon2, double Lat2, IReadOnlyList<string> Countries);
+public sealed record PassageGate(string Id, double Lon1, double Lat1, double Lon2, double Lat2, IReadOnlyList<string> Countries)
+{
+    /// <summary>Largest vessel the passage admits, or null when it has no size limit that matters for container ships.</summary>
+    public PassageSizeLimit? SizeLimit { get; init; }
+}
+
+/// <summary>
+/// The largest vessel a canal or strait admits (locks, width, depth). Routing uses <see cref="MaxTeu"/>: a route for a
+/// vessel larger than that must not traverse the passage. The dimensions are kept for display and provenance.
+/// </summary>
+/// <param name="MaxTeu">Largest container ship in TEU that fits, or null when no TEU figure applies.</param>
+/// <param name="MaxLengthM">Largest length overall in metres, or null.</param>
+/// <param name="MaxBeamM">Largest beam in metres, or null.</param>
+/// <param name="MaxDraftM">Largest draft in metres, or null.</param>
+/// <param name="Source">Where the figures come from.</param>
+public sealed record PassageSizeLimit(int? MaxTeu, double? MaxLengthM, double? MaxBeamM, double? MaxDraftM, string Source);
 
 /// <summary>
 /// A landlocked water body (the Caspian) given by a bounding box. Lane fragments lying wholly inside it are kept

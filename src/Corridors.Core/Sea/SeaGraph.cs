@@ -32,6 +32,7 @@ public sealed class SeaGraph
     private readonly double[] _nodeY;
     private readonly double[] _nodeZ;
     private readonly PassageGate[] _gates;
+    private readonly int[] _gateMaxTeu;
     private readonly LandlockedBasin[] _basins;
     private readonly int[] _basinOf;
     private readonly SpatialIndex _index;
@@ -54,6 +55,12 @@ public sealed class SeaGraph
         _chainOffsetKm = chainOffsetKm;
         _chainSegmentMask = chainSegmentMask;
         _gates = gates;
+        _gateMaxTeu = new int[gates.Length];
+        for (var g = 0; g < gates.Length; g++)
+        {
+            _gateMaxTeu[g] = gates[g].SizeLimit?.MaxTeu ?? int.MaxValue;
+        }
+
         _basins = basins;
         _basinOf = basinOf;
         BuildReport = report;
@@ -285,6 +292,31 @@ public sealed class SeaGraph
             }
 
             mask |= 1UL << bit;
+        }
+
+        return mask;
+    }
+
+    /// <summary>
+    /// Mask of the passages too small for a container ship of <paramref name="vesselTeu"/> TEU (their
+    /// <see cref="PassageSizeLimit.MaxTeu"/> is below it). Zero or negative means no vessel size: nothing is closed.
+    /// Allocates nothing.
+    /// </summary>
+    public ulong PassagesClosedTo(int vesselTeu)
+    {
+        ulong mask = 0;
+        if (vesselTeu <= 0)
+        {
+            return mask;
+        }
+
+        var limits = _gateMaxTeu;
+        for (var g = 0; g < limits.Length; g++)
+        {
+            if (vesselTeu > limits[g])
+            {
+                mask |= 1UL << g;
+            }
         }
 
         return mask;

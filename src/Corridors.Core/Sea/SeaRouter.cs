@@ -104,9 +104,16 @@ public sealed class SeaRouter
             throw new ArgumentException($"At most {MaxVia} required passages are supported.", nameof(request));
         }
 
+        // Passages too small for the vessel are avoided; requiring one of them cannot succeed.
+        var closed = g.PassagesClosedTo(request.VesselTeu);
+        if ((request.ViaMask & closed) != 0)
+        {
+            return _last = new SeaRoute(SeaRouteStatus.VesselTooLarge, double.NaN, double.NaN, fromSnap, toSnap, request.ViaMask & closed, null, false);
+        }
+
         var layers = 1 << viaCount;
         var full = layers - 1;
-        var avoid = request.AvoidMask;
+        var avoid = request.AvoidMask | closed;
         EnsureCapacity(g.NodeCount * layers);
         if (++_generation == int.MaxValue)
         {
@@ -371,7 +378,8 @@ public sealed class SeaRouter
                 $"{(route.BasinAtOrigin ? fromLabel : toLabel)} lies on the {route.Basin?.Name ?? "landlocked basin"}, which has no sea connection to the ocean (only Russian inland waterways: Volga–Don, seasonal and draft-limited). Caspian crossings are ferry/feeder legs of the corridor network; use 'corridors route'."),
             SeaRouteStatus.TooFarFromLanes => string.Create(ci,
                 $"{(route.BasinAtOrigin ? fromLabel : toLabel)} is {(route.BasinAtOrigin ? route.FromSnapKm : route.ToSnapKm):0} km from the nearest sea lane (limit exceeded); is it inland?"),
-            _ => "No sea route satisfies the passage constraints (avoided or required passages), or the two ends are not connected by lanes.",
+            SeaRouteStatus.VesselTooLarge => "A required passage is too small for the vessel (its max_teu in data/sea/gates.csv is below the vessel size); choose a smaller vessel or another passage.",
+            _ => "No sea route satisfies the passage constraints (avoided or required passages, or passages too small for the vessel), or the two ends are not connected by lanes.",
         };
     }
 

@@ -45,6 +45,7 @@ public static class SeaDataLoader
     private static readonly string[] BasinRequired = ["id", "name", "min_lon", "min_lat", "max_lon", "max_lat", "source"];
     private static readonly string[] PortRequired = ["id", "name", "country", "lat", "lon", "source"];
     private static readonly string[] NotesOnly = ["notes"];
+    private static readonly string[] GateOptional = ["max_teu", "max_loa_m", "max_beam_m", "max_draft_m", "size_source", "notes"];
     private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, Lazy<SeaDataLoadResult>> Cache = new(StringComparer.Ordinal);
 
     /// <summary>True when the data directory has a sea-lane network (<c>sea/marnet_densified.json</c>).</summary>
@@ -356,7 +357,7 @@ public static class SeaDataLoader
 
     private static void ReadGates(string path, Dictionary<string, IReadOnlyList<string>>? countries, SeaGraphBuilder builder, DiagnosticBag bag)
     {
-        var table = ReadTable(path, GateRequired, bag);
+        var table = ReadTable(path, GateRequired, bag, GateOptional);
         if (table is null)
         {
             return;
@@ -365,6 +366,7 @@ public static class SeaDataLoader
         foreach (var row in table.Rows)
         {
             var id = row.Required("id", "gate");
+            var limit = ReadSizeLimit(row, id ?? "gate");
             var lon1 = row.Number("lon1", "gate", -180, 180, required: true);
             var lat1 = row.Number("lat1", "gate", -90, 90, required: true);
             var lon2 = row.Number("lon2", "gate", -180, 180, required: true);
@@ -384,13 +386,50 @@ public static class SeaDataLoader
 
             try
             {
-                builder.AddGate(new PassageGate(id, lon1.Value, lat1.Value, lon2.Value, lat2.Value, owners ?? []));
+                builder.AddGate(new PassageGate(id, lon1.Value, lat1.Value, lon2.Value, lat2.Value, owners ?? []) { SizeLimit = limit });
             }
             catch (ArgumentException ex)
             {
                 row.Error("id", "CORR0101", ex.Message);
             }
         }
+    }
+
+    /// <summary>
+    /// The optional vessel-size columns of a gate row: <c>max_teu</c> (whole TEU), <c>max_loa_m</c>, <c>max_beam_m</c>,
+    /// <c>max_draft_m</c>, with <c>size_source</c> required when any of them is given (CORR0111) and meaningless
+    /// without them (CORR0102).
+    /// </summary>
+    private static PassageSizeLimit? ReadSizeLimit(CsvRow row, string id)
+    {
+        var what = $"Gate '{id}'";
+        var teu = row.Number("max_teu", what, 1, 100000);
+        if (teu is { } t && t != Math.Floor(t))
+        {
+            row.Error("max_teu", "CORR0103", $"{what} has 'max_teu' = {t.ToString(System.Globalization.CultureInfo.InvariantCulture)}, which is not a whole number of TEU.");
+            teu = null;
+        }
+
+        var loa = row.Number("max_loa_m", what, 1, 1000);
+        var beam = row.Number("max_beam_m", what, 1, 200);
+        var draft = row.Number("max_draft_m", what, 0.5, 50);
+        var source = row.Text("size_source");
+        // "Given" counts cells with text, so a cell already reported as invalid does not also raise CORR0102.
+        var any = new[] { "max_teu", "max_loa_m", "max_beam_m", "max_draft_m" }.Any(c => row.Text(c) is not null);
+        if (any && source is null)
+        {
+            row.Error("size_source", "CORR0111", $"{what} has a vessel size limit without a 'size_source'.", "Cite the canal authority's rules (publication, URL, date) or write 'assumption: <reason>'.");
+            return null;
+        }
+
+        if (!any && source is not null)
+        {
+            row.Error("size_source", "CORR0102", $"{what} has a 'size_source' but no max_teu, max_loa_m, max_beam_m or max_draft_m.");
+            return null;
+        }
+
+        var valid = teu is not null || loa is not null || beam is not null || draft is not null;
+        return valid ? new PassageSizeLimit(teu is { } v ? (int)v : null, loa, beam, draft, source!) : null;
     }
 
     private static void ReadBasins(string path, SeaGraphBuilder builder, DiagnosticBag bag)
@@ -443,7 +482,7 @@ public static class SeaDataLoader
         return ports;
     }
 
-    private static CsvTable? ReadTable(string path, string[] required, DiagnosticBag bag)
+    private static CsvTable? ReadTable(string path, string[] required, DiagnosticBag bag, string[]? optional = null)
     {
         string text;
         try
@@ -456,7 +495,7 @@ public static class SeaDataLoader
             return null;
         }
 
-        return CsvTable.Parse(text, Display(path), required, NotesOnly, bag);
+        return CsvTable.Parse(text, Display(path), required, optional ?? NotesOnly, bag);
     }
 
     private static string Display(string path)

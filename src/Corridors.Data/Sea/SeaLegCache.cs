@@ -8,7 +8,7 @@ namespace Corridors.Data.Sea;
 
 /// <summary>
 /// Caches the routed sea-leg distances on disk, keyed by a SHA-256 of everything they depend on: the sea-lane files,
-/// <c>passages.csv</c>, every sea leg's id, mode, end nodes (coordinates, kind, sea), passages, distance and row, the
+/// <c>passages.csv</c>, the ocean legs' vessel size, every sea leg's id, mode, end nodes (coordinates, kind, sea), passages, distance and row, the
 /// tolerance, and the identity of the Core and Data assemblies (so a new build never reads an old result). A hit
 /// saves building the sea graph on every <c>route</c>/<c>compare</c> process. Location: <c>CORRIDORS_CACHE</c> (set it
 /// to <c>off</c> to disable), else <c>$XDG_CACHE_HOME/corridors</c>, else <c>~/.cache/corridors</c>. Failing to read or
@@ -47,6 +47,7 @@ internal static class SeaLegCache
         Add(typeof(OceanLegDistances).Assembly.ManifestModule.ModuleVersionId.ToString());
         Add(typeof(SeaLegCache).Assembly.ManifestModule.ModuleVersionId.ToString());
         Add(tolerance.ToString("R", System.Globalization.CultureInfo.InvariantCulture));
+        Add(OceanLegDistances.VesselTeu(definition).ToString(System.Globalization.CultureInfo.InvariantCulture));
         foreach (var file in new[] { Path.Combine(SeaDataLoader.Folder, SeaDataLoader.NetworkFile), Path.Combine(SeaDataLoader.Folder, "gates.csv"), Path.Combine(SeaDataLoader.Folder, "basins.csv"), "passages.csv" })
         {
             var path = Path.Combine(dataDirectory, file);

@@ -64,6 +64,47 @@ public sealed class SeaRouterTests
         router.Geometry().ShouldBeEmpty();
     }
 
+    // As TwoRoutes, but the strait is a canal that admits ships up to 5,000 TEU.
+    private static SeaGraph CanalAndCape() => new SeaGraphBuilder()
+        .AddLine([0, 0, 2.5, 1, 5, 2, 7.5, 1, 10, 0])
+        .AddLine([0, 0, 2.5, -2, 5, -3, 7.5, -2, 10, 0])
+        .AddGate(new PassageGate("canal", 5, 1.5, 5, 2.5, []) { SizeLimit = new PassageSizeLimit(5_000, 300, 40, 12, "test") })
+        .AddGate(new PassageGate("cape", 5, -2.5, 5, -3.5, []))
+        .Build();
+
+    [Theory]
+    [InlineData(0, "canal")] // no vessel size: no limit applies
+    [InlineData(4_000, "canal")]
+    [InlineData(5_000, "canal")] // the limit itself fits
+    [InlineData(5_001, "cape")]
+    [InlineData(20_000, "cape")]
+    public void Route_VesselSize_TooLargeForCanal_RoundsTheCape(int vesselTeu, string expected)
+    {
+        var graph = CanalAndCape();
+        var router = new SeaRouter(graph);
+
+        var route = router.Route(new SeaRouteRequest(0, 0, 10, 0) { VesselTeu = vesselTeu });
+
+        route.IsFound.ShouldBeTrue();
+        router.PassagesInOrder().ShouldBe([expected]);
+        graph.PassagesClosedTo(vesselTeu).ShouldBe(expected == "cape" ? 1UL << graph.PassageBit("canal") : 0UL);
+    }
+
+    [Fact]
+    public void Route_ViaCanalTooSmallForVessel_IsVesselTooLarge()
+    {
+        var graph = CanalAndCape();
+        var router = new SeaRouter(graph);
+        var canal = 1UL << graph.PassageBit("canal");
+
+        var route = router.Route(new SeaRouteRequest(0, 0, 10, 0) { ViaMask = canal, VesselTeu = 6_000 });
+
+        route.Status.ShouldBe(SeaRouteStatus.VesselTooLarge);
+        route.PassageMask.ShouldBe(canal);
+        router.Geometry().ShouldBeEmpty();
+        router.Route(new SeaRouteRequest(0, 0, 10, 0) { ViaMask = canal, VesselTeu = 5_000 }).IsFound.ShouldBeTrue();
+    }
+
     [Fact]
     public void PassageMaskOfCountries_AvoidingController_AvoidsItsPassages()
     {

@@ -74,4 +74,39 @@ public sealed class SeaDataLoaderTests
         error.ToString().ShouldEndWith("gates.csv(3,1): error CORR0110: Gate 'atlantis' names a passage that is not in passages.csv. Hint: Use a passage id from data/passages.csv.");
         Should.Throw<InputDataException>(() => result.GetGraphOrThrow());
     }
+
+    [Theory]
+    [InlineData("14000,366,,,", "gates.csv(2,31): error CORR0111: Gate 'panama' has a vessel size limit without a 'size_source'. Hint: Cite the canal authority's rules (publication, URL, date) or write 'assumption: <reason>'.")]
+    [InlineData("14000.5,,,,x", "gates.csv(2,19): error CORR0103: Gate 'panama' has 'max_teu' = 14000.5, which is not a whole number of TEU.")]
+    [InlineData(",,,,ACP 2016", "gates.csv(2,23): error CORR0102: Gate 'panama' has a 'size_source' but no max_teu, max_loa_m, max_beam_m or max_draft_m.")]
+    [InlineData("0,,,,x", "gates.csv(2,19): error CORR0104: Gate 'panama' has 'max_teu' = 0, outside the allowed range 1–100000.")]
+    public void Load_GateSizeLimitProblems_AreReportedAtTheirCells(string limitColumns, string expected)
+    {
+        var dir = Path.Combine(Path.GetTempPath(), "corridors-sea-data-" + Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(Path.Combine(dir, "sea"));
+        File.WriteAllText(Path.Combine(dir, "sea", "marnet_densified.json"), """{"type":"FeatureCollection","features":[{"type":"Feature","geometry":{"type":"LineString","coordinates":[[0,0],[1,0]]}}]}""");
+        File.WriteAllText(Path.Combine(dir, "sea", "gates.csv"), $"id,lon1,lat1,lon2,lat2,source,max_teu,max_loa_m,max_beam_m,max_draft_m,size_source\npanama,0,1,0,-1,x,{limitColumns}\n");
+        File.WriteAllText(Path.Combine(dir, "sea", "basins.csv"), "id,name,min_lon,min_lat,max_lon,max_lat,source\n");
+
+        var result = SeaDataLoader.Load(dir);
+
+        result.Graph.ShouldBeNull();
+        result.Diagnostics.Items.ShouldHaveSingleItem().ToString().ShouldEndWith(expected);
+    }
+
+    [Fact]
+    public void Load_GateSizeLimit_IsOnTheGate()
+    {
+        var dir = Path.Combine(Path.GetTempPath(), "corridors-sea-data-" + Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(Path.Combine(dir, "sea"));
+        File.WriteAllText(Path.Combine(dir, "sea", "marnet_densified.json"), """{"type":"FeatureCollection","features":[{"type":"Feature","geometry":{"type":"LineString","coordinates":[[0,0],[1,0]]}}]}""");
+        File.WriteAllText(Path.Combine(dir, "sea", "gates.csv"), "id,lon1,lat1,lon2,lat2,source,max_teu,max_loa_m,max_beam_m,max_draft_m,size_source\npanama,0.5,1,0.5,-1,x,14000,366,51.25,15.2,ACP\nsuez,5,1,5,-1,x,,,,,\n");
+        File.WriteAllText(Path.Combine(dir, "sea", "basins.csv"), "id,name,min_lon,min_lat,max_lon,max_lat,source\n");
+
+        var graph = SeaDataLoader.Load(dir).GetGraphOrThrow();
+
+        graph.Passages[graph.PassageBit("panama")].SizeLimit.ShouldBe(new PassageSizeLimit(14_000, 366, 51.25, 15.2, "ACP"));
+        graph.Passages[graph.PassageBit("suez")].SizeLimit.ShouldBeNull();
+        graph.PassagesClosedTo(14_001).ShouldBe(1UL << graph.PassageBit("panama"));
+    }
 }

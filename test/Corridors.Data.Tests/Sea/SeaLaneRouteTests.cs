@@ -27,45 +27,78 @@ public sealed class SeaLaneRouteTests
     [Theory]
     [InlineData("suez")]
     [InlineData("bab-el-mandeb")]
-    public void ShanghaiRotterdam_SuezOrBabElMandebAvoided_NeverUsesTheRedSea(string avoided)
+    public void ShanghaiRotterdam_SuezOrBabElMandebAvoidedAlone_RoundsTheCape(string avoided)
     {
+        // Issue 4: "crosses Suez unless Suez or Bab-el-Mandeb is avoided, then rounds the Cape". Only the one passage
+        // is avoided; Panama stays closed because the mainline vessel is larger than its Neopanamax locks.
         var router = new SeaRouter(SeaTestData.Graph);
 
-        var route = router.Route(SeaTestData.Request("CNSHA", "NLRTM") with { AvoidMask = Mask(avoided) });
+        var route = router.Route(SeaTestData.Mainline("CNSHA", "NLRTM") with { AvoidMask = Mask(avoided) });
 
         route.IsFound.ShouldBeTrue();
-        router.PassagesInOrder().ShouldNotContain("suez");
-        router.PassagesInOrder().ShouldNotContain("bab-el-mandeb");
-
-        // Without a vessel-size limit the geographic alternative is either the Cape or Panama (the stitched
-        // antimeridian makes the trans-Pacific route possible); both are far longer than Suez.
-        router.PassagesInOrder().ShouldContain(p => p == "cape-good-hope" || p == "panama");
-        route.DistanceNm.ShouldBeGreaterThan(13_000);
-    }
-
-    [Theory]
-    [InlineData("suez")]
-    [InlineData("bab-el-mandeb")]
-    public void ShanghaiRotterdam_RedSeaAndPanamaAvoided_RoundsTheCape(string avoided)
-    {
-        // Asia–North Europe mainline ships exceed the Panama Canal's locks, so with the Red Sea closed they round the Cape.
-        var router = new SeaRouter(SeaTestData.Graph);
-
-        var route = router.Route(SeaTestData.Request("CNSHA", "NLRTM") with { AvoidMask = Mask(avoided, "panama") });
-
-        route.IsFound.ShouldBeTrue();
-        router.PassagesInOrder().ShouldContain("cape-good-hope");
-        router.PassagesInOrder().ShouldNotContain("suez");
+        var passages = router.PassagesInOrder();
+        passages.ShouldContain("cape-good-hope");
+        passages.ShouldNotContain("suez");
+        passages.ShouldNotContain("bab-el-mandeb");
+        passages.ShouldNotContain("panama");
         route.DistanceNm.ShouldBeInRange(13_500, 15_000);
     }
 
+    [Theory]
+    [InlineData(0)] // no vessel size
+    [InlineData(5_000)] // fits the Neopanamax locks (max_teu 14,000)
+    [InlineData(14_000)]
+    public void ShanghaiRotterdam_SuezAvoided_VesselThatFitsPanama_GoesViaPanama(int vesselTeu)
+    {
+        // Geographically Panama (stitched antimeridian, trans-Pacific) is shorter than the Cape: only the vessel
+        // size keeps mainline ships off it, so this is what the test above would see without the size limit.
+        var router = new SeaRouter(SeaTestData.Graph);
+        var cape = router.Route(SeaTestData.Mainline("CNSHA", "NLRTM") with { AvoidMask = Mask("suez") });
+
+        var route = router.Route(SeaTestData.Request("CNSHA", "NLRTM") with { AvoidMask = Mask("suez"), VesselTeu = vesselTeu });
+
+        route.IsFound.ShouldBeTrue();
+        router.PassagesInOrder().ShouldContain("panama");
+        router.PassagesInOrder().ShouldNotContain("cape-good-hope");
+        route.DistanceKm.ShouldBeLessThan(cape.DistanceKm);
+    }
+
     [Fact]
-    public void ShanghaiRotterdam_ViaCape_EqualsRedSeaAndPanamaAvoided()
+    public void ShanghaiRotterdam_ViaPanama_MainlineVessel_IsVesselTooLarge()
     {
         var router = new SeaRouter(SeaTestData.Graph);
 
-        var via = router.Route(SeaTestData.Request("CNSHA", "NLRTM") with { ViaMask = Mask("cape-good-hope") });
-        var avoided = router.Route(SeaTestData.Request("CNSHA", "NLRTM") with { AvoidMask = Mask("suez", "panama") });
+        var route = router.Route(SeaTestData.Mainline("CNSHA", "NLRTM") with { ViaMask = Mask("panama") });
+
+        route.Status.ShouldBe(SeaRouteStatus.VesselTooLarge);
+        route.PassageMask.ShouldBe(Mask("panama"));
+        SeaRouter.Reason(route, "Shanghai", "Rotterdam").ShouldContain("too small for the vessel");
+    }
+
+    [Fact]
+    public void Gates_SizeLimits_AreLoadedFromGatesCsv()
+    {
+        var gates = SeaTestData.Graph.Passages.ToDictionary(g => g.Id);
+
+        var panama = gates["panama"].SizeLimit.ShouldNotBeNull();
+        panama.MaxTeu.ShouldBe(14_000);
+        panama.MaxLengthM.ShouldBe(366);
+        panama.MaxDraftM.ShouldBe(15.2);
+        panama.Source.ShouldContain("Panama Canal Authority");
+        gates["suez"].SizeLimit.ShouldNotBeNull().MaxTeu.ShouldBeNull();
+        gates["malacca"].SizeLimit.ShouldBeNull();
+        SeaTestData.Graph.PassagesClosedTo(SeaRouteRequest.MainlineVesselTeu).ShouldBe(Mask("panama", "kiel", "corinth"));
+        SeaTestData.Graph.PassagesClosedTo(5_000).ShouldBe(Mask("corinth", "kiel"));
+        SeaTestData.Graph.PassagesClosedTo(0).ShouldBe(0UL);
+    }
+
+    [Fact]
+    public void ShanghaiRotterdam_ViaCape_EqualsSuezAvoidedForMainlineVessel()
+    {
+        var router = new SeaRouter(SeaTestData.Graph);
+
+        var via = router.Route(SeaTestData.Mainline("CNSHA", "NLRTM") with { ViaMask = Mask("cape-good-hope") });
+        var avoided = router.Route(SeaTestData.Mainline("CNSHA", "NLRTM") with { AvoidMask = Mask("suez") });
 
         via.DistanceKm.ShouldBe(avoided.DistanceKm, 1e-6);
         (via.PassageMask & Mask("cape-good-hope")).ShouldNotBe(0UL);

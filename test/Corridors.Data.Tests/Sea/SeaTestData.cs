@@ -23,6 +23,9 @@ internal static class SeaTestData
         return new SeaRouteRequest(a.Lon, a.Lat, b.Lon, b.Lat);
     }
 
+    /// <summary>A request for a typical Asia–North Europe mainline ship (too large for the Panama Canal).</summary>
+    public static SeaRouteRequest Mainline(string from, string to) => Request(from, to) with { VesselTeu = SeaRouteRequest.MainlineVesselTeu };
+
     private static string FindData()
     {
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
