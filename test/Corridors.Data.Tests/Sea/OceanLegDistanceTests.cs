@@ -91,4 +91,26 @@ public sealed class OceanLegDistanceTests
         result.Legs.Count.ShouldBe(1);
         bag.Items.ShouldContain(d => d.Code == OceanLegDistances.RoutingProblemCode && d.Message.StartsWith("Sea leg 'O-SHA-RTM-SUEZ' is tagged with [kiel] but", StringComparison.Ordinal));
     }
+
+    [Fact]
+    public void OceanLeg_ThroughPanama_FollowsTheOceanVesselSizeParameter()
+    {
+        // A Shanghai → Rotterdam ocean leg tagged Panama: the bundled ocean_vessel_teu (17,000 TEU) is too large for
+        // the Neopanamax locks, so the leg cannot be routed; with the parameter at 5,000 TEU it crosses Panama.
+        var (raw, _, _) = Loaded.Value;
+        var leg = raw.LegById["O-SHA-RTM-SUEZ"] with { Passages = ["panama"] };
+        raw.Parameter(OceanLegDistances.VesselTeuParameter, 0).ShouldBe(17_000);
+        NetworkDefinition With(IReadOnlyList<Parameter> parameters) =>
+            new(raw.Countries, raw.Passages, raw.Nodes, [leg], raw.Vessels, [], raw.EmissionFactors, parameters);
+        var small = raw.Parameters.Select(p => p.Key == OceanLegDistances.VesselTeuParameter ? p with { Value = 5_000 } : p).ToList();
+
+        var mainlineBag = new DiagnosticBag();
+        var mainline = OceanLegDistances.Route(With(raw.Parameters), SeaTestData.Graph, 0.02, mainlineBag, "marnet");
+        var smallBag = new DiagnosticBag();
+        var smallShip = OceanLegDistances.Route(With(small), SeaTestData.Graph, 0.02, smallBag, "marnet");
+
+        mainline.ShouldBeEmpty();
+        mainlineBag.Items.ShouldContain(d => d.Code == OceanLegDistances.RoutingProblemCode && d.Message.Contains("too small for the vessel", StringComparison.Ordinal));
+        smallShip.ShouldHaveSingleItem().Passages.ShouldContain("panama");
+    }
 }
