@@ -102,7 +102,7 @@ internal static class ReliabilityCommand
             : ReliabilityRanking.ByPercentile(simulated, settings.Percentile);
         if (parse.GetValue(options.GeoJson) is { } file)
         {
-            RouteCommand.WriteGeoJson(router, routes, file);
+            RouteCommand.WriteGeoJson(router, routes, file, RouteCommand.SeaLanes(dataDirectory));
             context.Stderr.WriteLine($"info: wrote {routes.Count} route(s) to {file}");
         }
 

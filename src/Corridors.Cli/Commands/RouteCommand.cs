@@ -1,7 +1,12 @@
 using System.CommandLine;
 using System.Globalization;
 using System.Text.Json;
+using Corridors.Data;
+using Corridors.Data.Sea;
+using Corridors.Geo;
+using Corridors.Network;
 using Corridors.Routing;
+using Corridors.Sea;
 using Spectre.Console;
 
 namespace Corridors.Cli.Commands;
@@ -65,7 +70,7 @@ internal static class RouteCommand
         if (parse.GetValue(options.GeoJson) is { } file)
         {
             var written = result.Routes.Count > 0 ? result.Routes : [.. result.Relax.Select(r => r.Best)];
-            WriteGeoJson(router, written, file);
+            WriteGeoJson(router, written, file, SeaLanes(dataDirectory));
             context.Stderr.WriteLine(result.Routes.Count > 0
                 ? $"info: wrote {written.Count} route(s) to {file}"
                 : $"info: no route meets the constraints; wrote the best route for each constraint that could be relaxed ({written.Count}) to {file}");
@@ -96,10 +101,31 @@ internal static class RouteCommand
         return ExitCodes.Ok;
     }
 
-    /// <summary>One LineString per leg, straight between the leg's end nodes, with the leg's numbers as properties.</summary>
-    internal static void WriteGeoJson(CorridorRouter router, IReadOnlyList<Route> routes, string path)
+    /// <summary>
+    /// The sea-lane graph of <paramref name="dataDirectory"/> (default: the bundled data) for drawing water legs, or
+    /// null when the directory has no lane network or it does not load. Loading it costs a few seconds the first
+    /// time in a process, so only <c>--geojson</c> asks for it: <c>route</c> itself takes sea distances from the
+    /// on-disk cache.
+    /// </summary>
+    internal static SeaGraph? SeaLanes(string? dataDirectory)
+    {
+        var dir = Path.GetFullPath(dataDirectory ?? DataPaths.DefaultDataDirectory());
+        return SeaDataLoader.Exists(dir) ? SeaDataLoader.LoadCached(dir).Graph : null;
+    }
+
+    /// <summary>
+    /// One feature per leg with the leg's numbers as properties. Ocean, feeder and ferry legs follow the sea lanes
+    /// (<paramref name="seaLanes"/>), routed with the same passages and vessel size that gave the leg its distance
+    /// (<see cref="OceanLegDistances.TryCreateRequest"/>); a path crossing the antimeridian becomes a MultiLineString
+    /// split there (RFC 7946 §3.1.9). Other legs, and water legs with no lane path (the Caspian, lakes, no lane data),
+    /// are straight LineStrings between the end nodes. Property <c>geometry</c> says which: <c>sea-lanes</c> or <c>straight</c>.
+    /// </summary>
+    internal static void WriteGeoJson(CorridorRouter router, IReadOnlyList<Route> routes, string path, SeaGraph? seaLanes)
     {
         var network = router.Network;
+        var definition = network.Definition;
+        var seaRouter = seaLanes is null ? null : new SeaRouter(seaLanes);
+        var paths = new Dictionary<string, List<List<(double Lon, double Lat)>>?>(StringComparer.Ordinal);
         var temp = path + ".tmp";
         using (var stream = OutputFiles.Create(temp, "--geojson", path))
         using (var w = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = false, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
@@ -115,14 +141,35 @@ internal static class RouteCommand
                     var e = leg.Edge.Value;
                     var a = network.Tail[e];
                     var b = network.Head[e];
+                    var parts = seaRouter is null ? null : SeaPath(definition, seaRouter, leg, paths);
                     w.WriteStartObject();
                     w.WriteString("type", "Feature");
                     w.WriteStartObject("geometry");
-                    w.WriteString("type", "LineString");
-                    w.WriteStartArray("coordinates");
-                    WritePosition(w, network.Lon[a], network.Lat[a]);
-                    WritePosition(w, network.Lon[b], network.Lat[b]);
-                    w.WriteEndArray();
+                    if (parts is null)
+                    {
+                        w.WriteString("type", "LineString");
+                        w.WriteStartArray("coordinates");
+                        WritePosition(w, network.Lon[a], network.Lat[a]);
+                        WritePosition(w, network.Lon[b], network.Lat[b]);
+                        w.WriteEndArray();
+                    }
+                    else if (parts.Count == 1)
+                    {
+                        w.WriteString("type", "LineString");
+                        WriteLine(w, "coordinates", parts[0]);
+                    }
+                    else
+                    {
+                        w.WriteString("type", "MultiLineString");
+                        w.WriteStartArray("coordinates");
+                        foreach (var part in parts)
+                        {
+                            WriteLine(w, null, part);
+                        }
+
+                        w.WriteEndArray();
+                    }
+
                     w.WriteEndObject();
                     w.WriteStartObject("properties");
                     w.WriteNumber("route", r + 1);
@@ -133,6 +180,7 @@ internal static class RouteCommand
                     w.WriteString("to", leg.To.Id);
                     w.WriteString("toName", leg.To.Name);
                     w.WriteString("mode", CorridorRouter.ModeName(leg.Mode));
+                    w.WriteString("geometry", parts is null ? "straight" : "sea-lanes");
                     w.WriteNumber("km", JsonOutput.Round(leg.Km, 1));
                     w.WriteNumber("hours", JsonOutput.Round(leg.Hours));
                     w.WriteNumber("waitHours", JsonOutput.Round(leg.WaitHours));
@@ -150,6 +198,61 @@ internal static class RouteCommand
         }
 
         File.Move(temp, path, overwrite: true);
+    }
+
+    /// <summary>
+    /// The lane path of a water leg in travel direction, split at the antimeridian, or null when the leg is not a
+    /// sea leg on the lane graph or has no lane path. Paths are memoised per leg and direction (alternatives share legs).
+    /// </summary>
+    private static List<List<(double Lon, double Lat)>>? SeaPath(NetworkDefinition definition, SeaRouter seaRouter, RouteLeg leg, Dictionary<string, List<List<(double Lon, double Lat)>>?> memo)
+    {
+        if (leg.Mode is not (TransportMode.Ocean or TransportMode.Feeder or TransportMode.Ferry)
+            || !definition.LegById.TryGetValue(leg.LegId, out var dataLeg))
+        {
+            return null;
+        }
+
+        // A leg may be travelled against its data direction (two-way legs); the lane path is the same, reversed.
+        var reversed = !string.Equals(dataLeg.From, leg.From.Id, StringComparison.Ordinal);
+        var key = (reversed ? "<" : ">") + leg.LegId;
+        if (memo.TryGetValue(key, out var cached))
+        {
+            return cached;
+        }
+
+        List<List<(double Lon, double Lat)>>? parts = null;
+        if (OceanLegDistances.TryCreateRequest(definition, seaRouter.Graph, dataLeg, out var request) && seaRouter.Route(request).IsFound)
+        {
+            var points = seaRouter.Geometry();
+            if (reversed)
+            {
+                points.Reverse();
+            }
+
+            parts = GeoMath.SplitAtAntimeridian(points);
+        }
+
+        memo[key] = parts;
+        return parts;
+    }
+
+    private static void WriteLine(Utf8JsonWriter w, string? name, List<(double Lon, double Lat)> points)
+    {
+        if (name is null)
+        {
+            w.WriteStartArray();
+        }
+        else
+        {
+            w.WriteStartArray(name);
+        }
+
+        foreach (var (lon, lat) in points)
+        {
+            WritePosition(w, lon, lat);
+        }
+
+        w.WriteEndArray();
     }
 
     private static void WritePosition(Utf8JsonWriter w, double lon, double lat)

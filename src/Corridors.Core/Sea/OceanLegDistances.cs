@@ -56,23 +56,12 @@ public static class OceanLegDistances
         var vesselTeu = VesselTeu(definition);
         foreach (var leg in definition.Legs)
         {
-            if (!IsSeaLeg(definition, leg, out var from, out var to))
+            if (!TryCreateRequest(definition, graph, leg, vesselTeu, out var request, out var from, out var to))
             {
                 continue;
             }
 
-            var tagged = leg.Passages.Where(graph.IsPassageInNetwork).ToHashSet(StringComparer.Ordinal);
-            ulong avoid = 0;
-            for (var g = 0; g < graph.Passages.Count; g++)
-            {
-                if (!tagged.Contains(graph.Passages[g].Id))
-                {
-                    avoid |= 1UL << g;
-                }
-            }
-
-            var via = graph.PassageMask(ViaPriority.Where(tagged.Contains).Take(SeaRouter.MaxVia), out _);
-            var route = router.Route(new SeaRouteRequest(from.Lon, from.Lat, to.Lon, to.Lat) { AvoidMask = avoid, ViaMask = via, VesselTeu = leg.Mode == TransportMode.Ocean ? vesselTeu : 0 });
+            var route = router.Route(request);
             if (!route.IsFound)
             {
                 diagnostics.Warning(RoutingProblemCode, leg.Origin.File, leg.Origin.Line, 1,
@@ -105,6 +94,45 @@ public static class OceanLegDistances
         }
 
         return results;
+    }
+
+    /// <summary>
+    /// The sea-lane query that gives <paramref name="leg"/> its distance: from its <c>from</c> node to its <c>to</c> node,
+    /// through its tagged passages (the route-defining ones required, every other passage of the graph avoided), with
+    /// the network's ocean vessel size (<see cref="VesselTeu"/>) for ocean legs and no size limit for feeder and ferry
+    /// legs. Drawing the leg along <see cref="SeaRouter.Geometry"/> of this query draws the path whose distance the leg
+    /// carries (for ocean legs) or is cross-checked against (feeder and ferry legs).
+    /// </summary>
+    /// <returns>False when the leg is not a sea leg on the lane graph: not ocean, feeder or ferry, not between two seaports, or on the Caspian.</returns>
+    public static bool TryCreateRequest(NetworkDefinition definition, SeaGraph graph, Leg leg, out SeaRouteRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(definition);
+        ArgumentNullException.ThrowIfNull(graph);
+        ArgumentNullException.ThrowIfNull(leg);
+        return TryCreateRequest(definition, graph, leg, VesselTeu(definition), out request, out _, out _);
+    }
+
+    private static bool TryCreateRequest(NetworkDefinition definition, SeaGraph graph, Leg leg, int vesselTeu, out SeaRouteRequest request, out Node from, out Node to)
+    {
+        request = default;
+        if (!IsSeaLeg(definition, leg, out from, out to))
+        {
+            return false;
+        }
+
+        var tagged = leg.Passages.Where(graph.IsPassageInNetwork).ToHashSet(StringComparer.Ordinal);
+        ulong avoid = 0;
+        for (var g = 0; g < graph.Passages.Count; g++)
+        {
+            if (!tagged.Contains(graph.Passages[g].Id))
+            {
+                avoid |= 1UL << g;
+            }
+        }
+
+        var via = graph.PassageMask(ViaPriority.Where(tagged.Contains).Take(SeaRouter.MaxVia), out _);
+        request = new SeaRouteRequest(from.Lon, from.Lat, to.Lon, to.Lat) { AvoidMask = avoid, ViaMask = via, VesselTeu = leg.Mode == TransportMode.Ocean ? vesselTeu : 0 };
+        return true;
     }
 
     /// <summary>
