@@ -55,7 +55,7 @@ internal sealed class RouteOptions
 
     public Option<bool> Json { get; } = CommonOptions.Json();
 
-    public Option<string?> GeoJson { get; } = new("--geojson") { Description = "Also write the routes as a GeoJSON FeatureCollection (one LineString per leg) to this file." };
+    public Option<string?> GeoJson { get; } = new("--geojson") { Description = "Also write the routes as a GeoJSON FeatureCollection (one feature per leg; water legs follow the sea lanes) to this file." };
 
     public void AddTo(Command command)
     {
