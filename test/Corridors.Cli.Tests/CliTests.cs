@@ -215,3 +215,22 @@ public sealed class RunsLimitTests
         stderr.ShouldContain("--limit must be between 1 and 10000.");
     }
 }
+
+public sealed class CorridorNamingTests
+{
+    [Fact]
+    public void Route_Year2030_ThroughArmenia_IsNamedZangezurTripp()
+    {
+        var (code, stdout, stderr) = CliRunner.Run("route", "--from", "Kashgar", "--to", "Istanbul", "--year", "2030", "--alternatives", "6", "--json", "--no-store");
+
+        code.ShouldBe(0, stderr);
+        using var json = System.Text.Json.JsonDocument.Parse(stdout);
+        var routes = json.RootElement.GetProperty("routes").EnumerateArray().ToList();
+        var viaArmenia = routes.Where(r => r.GetProperty("corridor").GetString()!.StartsWith("Middle", StringComparison.Ordinal)
+            && r.GetProperty("countries").EnumerateArray().Any(c => c.GetString() == "AM")).ToList();
+        viaArmenia.ShouldNotBeEmpty("the planned TRIPP link should offer a route through Armenia in 2030");
+        viaArmenia.ShouldAllBe(r => r.GetProperty("corridor").GetString()!.Contains("Zangezur/TRIPP"));
+        routes.Where(r => r.GetProperty("corridor").GetString()!.Contains("BTK"))
+            .ShouldAllBe(r => !r.GetProperty("countries").EnumerateArray().Any(c => c.GetString() == "AM"));
+    }
+}

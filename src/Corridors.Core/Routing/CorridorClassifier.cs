@@ -52,6 +52,9 @@ public static class CorridorClassifier
     /// <summary>Türkiye's ISO code.</summary>
     public const string Turkiye = "TR";
 
+    /// <summary>Armenia's ISO code: the Zangezur/TRIPP link to Nakhchivan crosses it.</summary>
+    public const string Armenia = "AM";
+
     /// <summary>Suez passage id.</summary>
     public const string Suez = "suez";
 
@@ -64,7 +67,7 @@ public static class CorridorClassifier
         ArgumentNullException.ThrowIfNull(network);
         ArgumentNullException.ThrowIfNull(path);
         bool ru = false, by = false, ir = false, tr = false, ocean = false, suez = false, cape = false;
-        bool caspianFerry = false, caspianFeeder = false, blackSea = false;
+        bool caspianFerry = false, caspianFeeder = false, blackSea = false, armenia = false;
         foreach (var edge in path)
         {
             var leg = network.LegOf(edge);
@@ -73,6 +76,7 @@ public static class CorridorClassifier
             foreach (var c in leg.Countries)
             {
                 Mark(c, ref ru, ref by, ref ir, ref tr);
+                armenia |= c == Armenia;
             }
 
             Mark(a.Country, ref ru, ref by, ref ir, ref tr);
@@ -113,8 +117,10 @@ public static class CorridorClassifier
                 return (CorridorFamily.MiddleBlackSea, $"Middle ({crossing}, Black Sea exit)");
             }
 
+            // Both rail exits to Türkiye are one family; the name says which: BTK through Georgia, or the
+            // Zangezur/TRIPP link through Armenia and Nakhchivan (planned, ~2030).
             return tr
-                ? (CorridorFamily.MiddleTurkiye, $"Middle ({crossing}, BTK/Türkiye)")
+                ? (CorridorFamily.MiddleTurkiye, armenia ? $"Middle ({crossing}, Zangezur/TRIPP–Türkiye)" : $"Middle ({crossing}, BTK/Türkiye)")
                 : (CorridorFamily.MiddleOther, $"Middle ({crossing})");
         }
 
