@@ -88,8 +88,10 @@ public static class GeoJsonExporter
         w.WriteEndObject();
     }
 
-    private static void WritePosition(Utf8JsonWriter w, double lon, double lat)
+    /// <summary>Writes one RFC 7946 position <c>[longitude, latitude]</c>, rounded to 6 decimals (~0.1 m).</summary>
+    public static void WritePosition(Utf8JsonWriter w, double lon, double lat)
     {
+        ArgumentNullException.ThrowIfNull(w);
         w.WriteStartArray();
         w.WriteNumberValue(Math.Round(lon, 6));
         w.WriteNumberValue(Math.Round(lat, 6));

@@ -149,8 +149,8 @@ internal static class RouteCommand
                     {
                         w.WriteString("type", "LineString");
                         w.WriteStartArray("coordinates");
-                        WritePosition(w, network.Lon[a], network.Lat[a]);
-                        WritePosition(w, network.Lon[b], network.Lat[b]);
+                        GeoJsonExporter.WritePosition(w, network.Lon[a], network.Lat[a]);
+                        GeoJsonExporter.WritePosition(w, network.Lon[b], network.Lat[b]);
                         w.WriteEndArray();
                     }
                     else if (parts.Count == 1)
@@ -249,17 +249,9 @@ internal static class RouteCommand
 
         foreach (var (lon, lat) in points)
         {
-            WritePosition(w, lon, lat);
+            GeoJsonExporter.WritePosition(w, lon, lat);
         }
 
-        w.WriteEndArray();
-    }
-
-    private static void WritePosition(Utf8JsonWriter w, double lon, double lat)
-    {
-        w.WriteStartArray();
-        w.WriteNumberValue(Math.Round(lon, 6));
-        w.WriteNumberValue(Math.Round(lat, 6));
         w.WriteEndArray();
     }
 }

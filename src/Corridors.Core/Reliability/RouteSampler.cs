@@ -45,15 +45,7 @@ internal static class RouteSampler
                     var dwell = step.HasDwell ? step.Dwell.Quantile(rng.NextDouble()) : 0;
                     if (step.TailCount > 0)
                     {
-                        var month = Month(plan, t, ref monthSlot);
-                        for (var j = step.TailStart; j < step.TailStart + step.TailCount; j++)
-                        {
-                            ref readonly var tail = ref plan.Tails[j];
-                            if (rng.NextDouble() < probs[tail.ProbOffset + month])
-                            {
-                                dwell += tail.Delay.Quantile(rng.NextOpenDouble());
-                            }
-                        }
+                        dwell += DrawTails(plan, probs, step.TailStart, step.TailCount, Month(plan, t, ref monthSlot), ref rng);
                     }
 
                     if (step.ShockCount > 0)
@@ -122,15 +114,7 @@ internal static class RouteSampler
                 var running = step.Running.Quantile(rng.NextOpenDouble());
                 if (step.RunTailCount > 0)
                 {
-                    var month = Month(plan, t, ref monthSlot);
-                    for (var j = step.RunTailStart; j < step.RunTailStart + step.RunTailCount; j++)
-                    {
-                        ref readonly var tail = ref plan.Tails[j];
-                        if (rng.NextDouble() < probs[tail.ProbOffset + month])
-                        {
-                            running += tail.Delay.Quantile(rng.NextOpenDouble());
-                        }
-                    }
+                    running += DrawTails(plan, probs, step.RunTailStart, step.RunTailCount, Month(plan, t, ref monthSlot), ref rng);
                 }
 
                 if (step.ShockCount > 0)
@@ -144,6 +128,26 @@ internal static class RouteSampler
 
             totals[s] = t;
         }
+    }
+
+    /// <summary>
+    /// Rare long holds: each tail in <c>[start, start + count)</c> strikes with its month's probability and adds a
+    /// draw of its delay. Draw order (strike test, then delay) is fixed so seeds reproduce.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static double DrawTails(RoutePlan plan, ReadOnlySpan<double> probs, int start, int count, int month, ref RandomStream rng)
+    {
+        var added = 0.0;
+        for (var j = start; j < start + count; j++)
+        {
+            ref readonly var tail = ref plan.Tails[j];
+            if (rng.NextDouble() < probs[tail.ProbOffset + month])
+            {
+                added += tail.Delay.Quantile(rng.NextOpenDouble());
+            }
+        }
+
+        return added;
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
