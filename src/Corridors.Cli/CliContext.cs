@@ -1,35 +1,40 @@
+using Corridors.Application.Requests;
+using Corridors.Application.Runs;
+using Corridors.Application.Services;
+using Corridors.Application.Workspace;
 using Corridors.Data;
-using Corridors.Data.Store;
-using Corridors.Network;
 using Microsoft.Extensions.Logging;
 using Spectre.Console;
 
 namespace Corridors.Cli;
 
 /// <summary>
-/// What every command needs: the output writers (stdout for results, stderr for logs and diagnostics), a logger
-/// and the network loader. Created once per invocation; tests create it with string writers.
+/// What every command needs: the output writers (stdout for results, stderr for logs and diagnostics), a logger,
+/// and the application workspace built from the global options and the <see cref="CliEnvironment"/>. Created once
+/// per invocation; tests create it with string writers and an explicit environment.
 /// </summary>
 internal sealed class CliContext : IDisposable
 {
-    private readonly Dictionary<string, NetworkDefinition> _definitions = new(StringComparer.Ordinal);
+    private CorridorsWorkspace? _workspace;
 
-    public CliContext(TextWriter stdout, TextWriter stderr, bool verbose = false)
+    public CliContext(TextWriter stdout, TextWriter stderr, CliEnvironment environment, bool verbose = false)
     {
         Stdout = stdout;
         Stderr = stderr;
+        Environment = environment;
         Verbose = verbose;
+        var terminal = ReferenceEquals(stdout, System.Console.Out) && !System.Console.IsOutputRedirected;
         Console = AnsiConsole.Create(new AnsiConsoleSettings
         {
             Out = new AnsiConsoleOutput(stdout),
-            Ansi = ReferenceEquals(stdout, System.Console.Out) && !System.Console.IsOutputRedirected ? AnsiSupport.Detect : AnsiSupport.No,
-            ColorSystem = ReferenceEquals(stdout, System.Console.Out) && !System.Console.IsOutputRedirected ? ColorSystemSupport.Detect : ColorSystemSupport.NoColors,
+            Ansi = terminal ? AnsiSupport.Detect : AnsiSupport.No,
+            ColorSystem = terminal ? ColorSystemSupport.Detect : ColorSystemSupport.NoColors,
         });
         // Redirected output (files, pipes, CI logs) has no terminal width; Spectre would assume 80 columns and wrap
         // every table cell. Use COLUMNS when set, else a width that fits the widest tables.
-        if (!ReferenceEquals(stdout, System.Console.Out) || System.Console.IsOutputRedirected)
+        if (!terminal)
         {
-            Console.Profile.Width = int.TryParse(Environment.GetEnvironmentVariable("COLUMNS"), out var columns) && columns > 40 ? columns : 160;
+            Console.Profile.Width = environment.Columns ?? 160;
         }
 
         LoggerFactory = Microsoft.Extensions.Logging.LoggerFactory.Create(builder => builder
@@ -46,95 +51,54 @@ internal sealed class CliContext : IDisposable
     /// <summary>Spectre console writing to <see cref="Stdout"/>.</summary>
     public IAnsiConsole Console { get; }
 
+    /// <summary>Where defaults come from.</summary>
+    public CliEnvironment Environment { get; }
+
     /// <summary>Print stack traces and debug logs.</summary>
-    public bool Verbose { get; set; }
+    public bool Verbose { get; }
 
     public ILoggerFactory LoggerFactory { get; }
 
-    /// <summary>
-    /// Loads and validates the network files in <paramref name="dataDirectory"/> (default: the bundled data). Warnings
-    /// go to stderr; errors throw <see cref="Diagnostics.InputDataException"/> (exit code 2).
-    /// </summary>
-    public NetworkDefinition LoadDefinition(string? dataDirectory)
+    /// <summary><c>--data</c>, when given.</summary>
+    public string? DataOption { get; set; }
+
+    /// <summary><c>--store</c>, when given.</summary>
+    public string? StoreOption { get; set; }
+
+    /// <summary><c>--no-store</c>.</summary>
+    public bool NoStore { get; set; }
+
+    /// <summary>The data directory: <c>--data</c>, else the environment's, else the bundled data.</summary>
+    public string DataDirectory => Path.GetFullPath(DataOption ?? Environment.DataDirectory ?? DataPaths.DefaultDataDirectory());
+
+    /// <summary>The run store, or null with <c>--no-store</c>.</summary>
+    public string? StorePath => NoStore ? null
+        : StoreOption ?? Environment.StorePath ?? Path.Combine(Directory.GetCurrentDirectory(), ".corridors", "corridors.db");
+
+    /// <summary>The application workspace, built on first use from the options above.</summary>
+    public CorridorsWorkspace Workspace => _workspace ??= new CorridorsWorkspace(new WorkspaceOptions
     {
-        var dir = Path.GetFullPath(dataDirectory ?? DataPaths.DefaultDataDirectory());
-        LastDataDirectory = dir;
-        if (_definitions.TryGetValue(dir, out var cached))
-        {
-            return cached;
-        }
+        DataDirectory = DataDirectory,
+        CacheDirectory = Environment.CacheDirectory,
+        StorePath = StorePath,
+        TimeProvider = Environment.Clock,
+        LoggerFactory = LoggerFactory,
+    });
 
-        var result = NetworkLoader.Load(dir);
-        foreach (var d in result.Diagnostics)
-        {
-            if (!d.IsError && Verbose)
-            {
-                Stderr.WriteLine(d.ToString());
-            }
-        }
+    /// <summary>Records a document in the run store and returns the text to print (the stored bytes).</summary>
+    public RecordedRun Record<T>(string command, IEnumerable<string> arguments, T document, int? year = null, long? seed = null) =>
+        Workspace.Runs.Record(new RunInfo(command, string.Join(' ', arguments), year, seed), document);
 
-        var definition = result.GetDefinitionOrThrow();
-
-        // Sea legs take their distance from the sea-lane graph (issue 4; docs/DATA.md, "Sea lanes").
-        var sea = new Diagnostics.DiagnosticBag();
-        definition = Data.Sea.SeaDataLoader.WithSeaLaneDistances(definition, dir, sea);
-        foreach (var d in sea.Items)
-        {
-            if (d.IsError || Verbose)
-            {
-                Stderr.WriteLine(d.ToString());
-            }
-        }
-
-        sea.ThrowIfErrors();
-        _definitions[dir] = definition;
-        return definition;
-    }
-
-    /// <summary>Where results are stored (SQLite); null disables storing (<c>--no-store</c>).</summary>
-    /// <value><c>CORRIDORS_STORE</c> if set, else <c>.corridors/corridors.db</c> under the working directory.</value>
-    public string? StorePath { get; set; } = DefaultStorePath();
-
-    /// <summary>The data directory of the last load (for the stored run's fingerprint).</summary>
-    public string? LastDataDirectory { get; private set; }
-
-    /// <summary>
-    /// Stores a result in the SQLite result store (one transaction per run). A failure to store is logged as a
-    /// warning and does not fail the command: the result has already been printed.
-    /// </summary>
-    /// <returns>The stored run's id, or null when storing is off or failed.</returns>
-    public long? Record(string command, IEnumerable<string> arguments, object result, int? year = null, long? seed = null)
+    /// <summary>Prints every problem of a request as <c>error: --option: message</c> and returns exit code 1.</summary>
+    public int Fail(IReadOnlyList<RequestProblem> problems)
     {
-        if (StorePath is null)
+        foreach (var p in problems)
         {
-            return null;
+            Stderr.WriteLine($"error: {OptionNames.For(p)}: {p.Message}");
         }
 
-        try
-        {
-            using var store = ResultStore.Open(StorePath);
-            var fingerprint = ResultStore.Fingerprint(LastDataDirectory ?? DataPaths.DefaultDataDirectory());
-            var json = System.Text.Json.JsonSerializer.Serialize(result, JsonOutput.Options);
-            var run = store.Save(command, string.Join(' ', arguments), fingerprint, year, seed, json);
-            LoggerFactory.CreateLogger("Corridors.Store").LogDebug("Stored run {Id} in {Path}", run.Id, StorePath);
-            return run.Id;
-        }
-        catch (Exception ex) when (ex is Microsoft.Data.Sqlite.SqliteException or IOException or UnauthorizedAccessException)
-        {
-            Stderr.WriteLine($"warn: the result was not stored in {StorePath}: {ex.Message}");
-            return null;
-        }
+        return ExitCodes.Usage;
     }
-
-    private static string DefaultStorePath()
-    {
-        var env = Environment.GetEnvironmentVariable("CORRIDORS_STORE");
-        return string.IsNullOrWhiteSpace(env) ? Path.Combine(Directory.GetCurrentDirectory(), ".corridors", "corridors.db") : env;
-    }
-
-    /// <summary>Loads the network and freezes it for <paramref name="year"/>.</summary>
-    public CorridorNetwork LoadNetwork(string? dataDirectory, int year) =>
-        CorridorNetwork.Build(LoadDefinition(dataDirectory), year);
 
     public void Dispose() => LoggerFactory.Dispose();
 }

@@ -6,7 +6,7 @@ namespace Corridors.Cli;
 internal static class CommonOptions
 {
     /// <summary>The network year; the baseline data covers 2020–2035.</summary>
-    public const int DefaultYear = 2026;
+    public const int DefaultYear = Application.Requests.NetworkYears.Default;
 
     public static Option<string?> Data() => new("--data")
     {
@@ -38,10 +38,10 @@ internal static class CommonOptions
     };
 
     /// <summary>First year the baseline data covers.</summary>
-    public const int MinYear = 2020;
+    public const int MinYear = Application.Requests.NetworkYears.Min;
 
     /// <summary>Last year the baseline data covers.</summary>
-    public const int MaxYear = 2035;
+    public const int MaxYear = Application.Requests.NetworkYears.Max;
 
     public static Option<int> Year()
     {

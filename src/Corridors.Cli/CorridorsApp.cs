@@ -6,20 +6,11 @@ namespace Corridors.Cli;
 /// <summary>Runs the CLI against given writers; used by <see cref="Program"/> and by the CLI tests.</summary>
 internal static class CorridorsApp
 {
-    public static int Run(string[] args, TextWriter stdout, TextWriter stderr)
+    public static int Run(string[] args, TextWriter stdout, TextWriter stderr, CliEnvironment environment)
     {
-        using var context = new CliContext(stdout, stderr, verbose: args.Contains("--verbose") || args.Contains("-v"));
+        using var context = new CliContext(stdout, stderr, environment, verbose: args.Contains("--verbose") || args.Contains("-v"));
         var root = CommandTree.Build(context, out var globals);
         var parse = root.Parse(args);
-        if (parse.GetValue(globals.NoStore))
-        {
-            context.StorePath = null;
-        }
-        else if (parse.GetValue(globals.Store) is { } store)
-        {
-            context.StorePath = store;
-        }
-
         if (parse.Errors.Count > 0)
         {
             // Usage errors go to stderr only, so stdout (results, JSON) stays clean for scripts.
@@ -32,6 +23,10 @@ internal static class CorridorsApp
             return ExitCodes.Usage;
         }
 
+        // Option values are read only once the parse has no errors: a malformed value must never reach a getter.
+        context.NoStore = parse.GetValue(globals.NoStore);
+        context.StoreOption = parse.GetValue(globals.Store);
+        context.DataOption = parse.GetValue(globals.Data);
         var config = new InvocationConfiguration { Output = stdout, Error = stderr, EnableDefaultExceptionHandler = false };
         try
         {

@@ -4,17 +4,12 @@ namespace Corridors.Data;
 public static class DataPaths
 {
     /// <summary>
-    /// The default data directory: <c>CORRIDORS_DATA</c> if set, else the first <c>data/</c> folder holding
-    /// <c>nodes.csv</c> found walking up from the current directory, then from the program's directory.
+    /// The bundled data directory: the first <c>data/</c> folder holding <c>nodes.csv</c> found walking up from the
+    /// current directory, then from the program's directory. Front ends may override it (the CLI reads
+    /// <c>CORRIDORS_DATA</c>); nothing here reads the environment.
     /// </summary>
     public static string DefaultDataDirectory()
     {
-        var env = Environment.GetEnvironmentVariable("CORRIDORS_DATA");
-        if (!string.IsNullOrWhiteSpace(env))
-        {
-            return env;
-        }
-
         foreach (var start in new[] { Directory.GetCurrentDirectory(), AppContext.BaseDirectory })
         {
             for (var dir = new DirectoryInfo(start); dir is not null; dir = dir.Parent)

@@ -178,6 +178,44 @@ public sealed class RunsCliTests
         shown.Trim().ShouldBe(stdout.Trim());
     }
 
+    [Theory]
+    [InlineData("route")]
+    [InlineData("compare")]
+    public void Percentile_StoredRun_IsByteForBytePrintedDocumentWithItsSeed(string command)
+    {
+        // Regression: the stored document lacked the reliability block and the seed was null.
+        var store = Path.Combine(Path.GetTempPath(), "corridors-store-" + Guid.NewGuid().ToString("N") + ".db");
+
+        var (code, stdout, stderr) = CliRunner.Run(command, "--from", "Xian", "--to", "Duisburg", "--depart", "2026-03-03", "--percentile", "90", "--seed", "7", "--samples", "500", "--json", "--store", store);
+        code.ShouldBe(0, stderr);
+
+        var (_, list, _) = CliRunner.Run("runs", "list", "--json", "--store", store);
+        using var runs = System.Text.Json.JsonDocument.Parse(list);
+        var run = runs.RootElement.GetProperty("runs").EnumerateArray().ShouldHaveSingleItem();
+        run.GetProperty("seed").GetInt64().ShouldBe(7);
+        run.GetProperty("year").GetInt32().ShouldBe(2026);
+        var (showCode, shown, _) = CliRunner.Run("runs", "show", run.GetProperty("id").GetInt64().ToString(System.Globalization.CultureInfo.InvariantCulture), "--store", store);
+        showCode.ShouldBe(0);
+        shown.ShouldBe(stdout);
+        using var document = System.Text.Json.JsonDocument.Parse(shown);
+        document.RootElement.GetProperty("routes")[0].GetProperty("reliability").GetProperty("seed").GetInt64().ShouldBe(7);
+    }
+
+    [Fact]
+    public void Run_WithoutStoreOptions_WritesTheEnvironmentsStoreNotTheDefault()
+    {
+        // Tests never write the default store (.corridors/corridors.db under the working directory).
+        var store = Path.Combine(Path.GetTempPath(), "corridors-store-" + Guid.NewGuid().ToString("N") + ".db");
+        var defaultStore = Path.Combine(Directory.GetCurrentDirectory(), ".corridors", "corridors.db");
+        var existedBefore = File.Exists(defaultStore);
+
+        var (code, _, stderr) = CliRunner.RunWith(CliRunner.Environment() with { StorePath = store }, "compare", "--from", "Xian", "--to", "Duisburg", "--depart", "2026-03-03", "--json");
+
+        code.ShouldBe(0, stderr);
+        File.Exists(store).ShouldBeTrue();
+        File.Exists(defaultStore).ShouldBe(existedBefore);
+    }
+
     [Fact]
     public void Compare_NoStore_WritesNoFile()
     {

@@ -98,7 +98,7 @@ public sealed class RouteCommandTests
         var (code, _, stderr) = CliRunner.Run("route", "--data", Mini, "--from", "Xain", "--to", "Duisburg");
 
         code.ShouldBe(1);
-        stderr.ShouldContain("error: --from 'Xain' is not a place in the network. Did you mean Xi'an (CN-XIAN)?");
+        stderr.ShouldContain("error: --from: 'Xain' is not a place in the network. Did you mean Xi'an (CN-XIAN)?");
     }
 
     [Theory]
@@ -113,7 +113,7 @@ public sealed class RouteCommandTests
 
         code.ShouldBe(1);
         stdout.ShouldBeEmpty();
-        stderr.ShouldContain($"error: {option} must be zero or more (got {value}).");
+        stderr.ShouldContain($"error: {option}: The value must be zero or more and at most 1e12 (got {value}).");
     }
 
     [Fact]

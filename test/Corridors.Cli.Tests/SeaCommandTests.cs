@@ -62,7 +62,7 @@ public sealed class SeaCommandTests
         var (code, _, stderr) = CliRunner.Run("--data", RepoPaths.Data, "sea", "--from", "CNSHA", "--to", "NLRTM", "--vessel-teu", "-1");
 
         code.ShouldNotBe(0);
-        stderr.ShouldContain("--vessel-teu must be between 0 (no size limit) and 100000.");
+        stderr.ShouldContain("error: --vessel-teu: The vessel size must be between 0 (no size limit) and 100000 TEU.");
     }
 
     [Fact]
@@ -120,7 +120,7 @@ public sealed class SeaCommandTests
 
     [Theory]
     [InlineData("--avoid-passage", "atlantis", "Unknown passage 'atlantis'")]
-    [InlineData("--knots", "0", "--knots must be between 0 and 60.")]
+    [InlineData("--knots", "0", "error: --knots: The speed must be above 0 and at most 60 knots.")]
     public void Sea_BadOption_IsAUsageError(string option, string value, string message)
     {
         var (code, _, stderr) = CliRunner.Run("--data", RepoPaths.Data, "sea", "--from", "CNSHA", "--to", "NLRTM", option, value);

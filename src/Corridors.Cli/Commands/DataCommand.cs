@@ -1,5 +1,5 @@
 using System.CommandLine;
-using Corridors.Data;
+using Corridors.Application.Services;
 
 namespace Corridors.Cli.Commands;
 
@@ -17,8 +17,8 @@ internal static class DataCommand
         };
         validate.SetAction(parse =>
         {
-            var directory = parse.GetValue(dir) ?? parse.GetValue(globals.Data) ?? DataPaths.DefaultDataDirectory();
-            var result = NetworkLoader.Load(directory);
+            var directory = parse.GetValue(dir) ?? context.DataDirectory;
+            var (document, result) = NetworkService.Validate(directory);
             foreach (var d in result.Diagnostics)
             {
                 context.Stderr.WriteLine(d.ToString());
@@ -27,34 +27,14 @@ internal static class DataCommand
             var definition = result.Definition;
             if (parse.GetValue(json))
             {
-                JsonOutput.Write(context.Stdout, new
-                {
-                    directory = NetworkLoader.DisplayPath(directory),
-                    files = result.Files,
-                    errors = result.ErrorCount,
-                    warnings = result.WarningCount,
-                    nodes = definition?.Nodes.Count,
-                    legs = definition?.Legs.Count,
-                    services = definition?.Services.Count,
-                    assumptions = definition is null ? (int?)null : CountAssumptions(definition),
-                    diagnostics = result.Diagnostics.Select(d => new
-                    {
-                        severity = d.IsError ? "error" : "warning",
-                        code = d.Code,
-                        file = d.File,
-                        line = d.Line,
-                        column = d.Column,
-                        message = d.Message,
-                        hint = d.Hint,
-                    }),
-                });
+                JsonOutput.Write(context.Stdout, document);
             }
             else
             {
                 var counts = definition is null
                     ? string.Empty
-                    : $" {definition.Nodes.Count} nodes, {definition.Legs.Count} legs, {definition.Services.Count} services, {definition.Countries.Count} countries; {CountAssumptions(definition)} rows marked as assumptions;";
-                context.Stdout.WriteLine($"{NetworkLoader.DisplayPath(directory)}: {result.Files.Count} files;{counts} {result.ErrorCount} error(s), {result.WarningCount} warning(s).");
+                    : $" {definition.Nodes.Count} nodes, {definition.Legs.Count} legs, {definition.Services.Count} services, {definition.Countries.Count} countries; {document.Assumptions} rows marked as assumptions;";
+                context.Stdout.WriteLine($"{document.Directory}: {result.Files.Count} files;{counts} {result.ErrorCount} error(s), {result.WarningCount} warning(s).");
             }
 
             return result.ErrorCount > 0 ? ExitCodes.InputData : ExitCodes.Ok;
@@ -62,10 +42,4 @@ internal static class DataCommand
 
         return new Command("data", "Work with the network data files.") { validate };
     }
-
-    private static int CountAssumptions(Network.NetworkDefinition d) =>
-        d.Countries.Count(x => x.Provenance.IsAssumption) + d.Passages.Count(x => x.Provenance.IsAssumption)
-        + d.Nodes.Count(x => x.Provenance.IsAssumption) + d.Legs.Count(x => x.Provenance.IsAssumption)
-        + d.Vessels.Count(x => x.Provenance.IsAssumption) + d.Services.Count(x => x.Provenance.IsAssumption)
-        + d.EmissionFactors.Count(x => x.Provenance.IsAssumption) + d.Parameters.Count(x => x.Provenance.IsAssumption);
 }

@@ -1,4 +1,6 @@
 using System.CommandLine;
+using Corridors.Application.Requests;
+using Corridors.Application.Services;
 using Corridors.Data;
 
 namespace Corridors.Cli.Commands;
@@ -17,7 +19,13 @@ internal static class ExportCommand
         };
         geojson.SetAction(parse =>
         {
-            var network = context.LoadNetwork(parse.GetValue(globals.Data), parse.GetValue(year));
+            var outcome = new NetworkService(context.Workspace).Network(new NetworkInfoRequest(parse.GetValue(year)));
+            if (!outcome.IsValid)
+            {
+                return context.Fail(outcome.Problems);
+            }
+
+            var network = outcome.Value;
             var path = parse.GetValue(output);
             if (path is null)
             {
@@ -27,14 +35,7 @@ internal static class ExportCommand
             }
             else
             {
-                // Write to a temporary file first so a failure never leaves a truncated file behind.
-                var temp = path + ".tmp";
-                using (var file = OutputFiles.Create(temp, "--output", path))
-                {
-                    GeoJsonExporter.Write(network, file);
-                }
-
-                File.Move(temp, path, overwrite: true);
+                OutputFiles.WriteAtomically(path, "--output", stream => GeoJsonExporter.Write(network, stream));
                 context.Stderr.WriteLine($"info: wrote {network.NodeCount} nodes and {network.Legs.Count} legs ({network.Year}) to {path}");
             }
 

@@ -1,12 +1,11 @@
 using System.CommandLine;
 using System.Globalization;
-using System.Text.Json;
+using Corridors.Application.Requests;
+using Corridors.Application.Services;
+using Corridors.Application.Workspace;
 using Corridors.Data;
-using Corridors.Data.Sea;
-using Corridors.Geo;
 using Corridors.Network;
 using Corridors.Routing;
-using Corridors.Sea;
 using Spectre.Console;
 
 namespace Corridors.Cli.Commands;
@@ -30,20 +29,17 @@ internal static class RouteCommand
         command.Options.Add(risk);
         var percentile = new RoutePercentile();
         percentile.AddTo(command);
-        command.SetAction(parse =>
+        command.SetAction((parse, cancellationToken) =>
         {
-            var router = new CorridorRouter(context.LoadNetwork(parse.GetValue(globals.Data), parse.GetValue(options.Year)));
-            var query = options.BuildQuery(parse, router);
-            var k = parse.GetValue(alternatives);
-            if (k < 1)
+            var request = new RouteRequest(options.ToRequest(parse))
             {
-                throw new CliUsageException("--alternatives must be 1 or more.");
-            }
-
-            var result = parse.GetValue(pareto)
-                ? router.Pareto(query with { ParetoIncludesRisk = parse.GetValue(risk), ParetoEpsilon = 0.01 })
-                : router.Route(query, k);
-            return Output(context, parse, options, router, query, result, compare: false, percentile, parse.GetValue(globals.Data));
+                Alternatives = parse.GetValue(alternatives),
+                Pareto = parse.GetValue(pareto),
+                ParetoRisk = parse.GetValue(risk),
+                Percentile = percentile.ToRequest(parse),
+            };
+            var outcome = new RouteService(context.Workspace).Route(request, cancellationToken);
+            return Task.FromResult(outcome.IsValid ? Output(context, parse, options, outcome.Value, compare: false) : context.Fail(outcome.Problems));
         });
         return command;
     }
@@ -55,46 +51,38 @@ internal static class RouteCommand
         options.AddTo(command);
         var percentile = new RoutePercentile();
         percentile.AddTo(command);
-        command.SetAction(parse =>
+        command.SetAction((parse, cancellationToken) =>
         {
-            var router = new CorridorRouter(context.LoadNetwork(parse.GetValue(globals.Data), parse.GetValue(options.Year)));
-            var query = options.BuildQuery(parse, router);
-            return Output(context, parse, options, router, query, router.Compare(query), compare: true, percentile, parse.GetValue(globals.Data));
+            var request = new CompareRequest(options.ToRequest(parse)) { Percentile = percentile.ToRequest(parse) };
+            var outcome = new RouteService(context.Workspace).Compare(request, cancellationToken);
+            return Task.FromResult(outcome.IsValid ? Output(context, parse, options, outcome.Value, compare: true) : context.Fail(outcome.Problems));
         });
         return command;
     }
 
-    private static int Output(CliContext context, ParseResult parse, RouteOptions options, CorridorRouter router, RouteQuery query, RouteResult result, bool compare, RoutePercentile percentile, string? dataDirectory)
+    private static int Output(CliContext context, ParseResult parse, RouteOptions options, RouteAnswer answer, bool compare)
     {
-        var simulated = percentile.Simulate(context, parse, dataDirectory, router, result.Routes);
+        var result = answer.Result;
         if (parse.GetValue(options.GeoJson) is { } file)
         {
             var written = result.Routes.Count > 0 ? result.Routes : [.. result.Relax.Select(r => r.Best)];
-            WriteGeoJson(router, written, file, SeaLanes(dataDirectory));
+            WriteGeoJson(context, answer.Snapshot, written, file);
             context.Stderr.WriteLine(result.Routes.Count > 0
                 ? $"info: wrote {written.Count} route(s) to {file}"
                 : $"info: no route meets the constraints; wrote the best route for each constraint that could be relaxed ({written.Count}) to {file}");
         }
 
-        var json = RoutesJson.Of(router, query, result);
-        context.Record(compare ? "compare" : "route", parse.Tokens.Select(t => t.Value), json, router.Network.Year);
+        var recorded = context.Record(compare ? "compare" : "route", parse.Tokens.Select(t => t.Value), answer.Document, answer.Snapshot.Year, answer.Seed);
         if (parse.GetValue(options.Json))
         {
-            if (simulated is not null)
-            {
-                JsonOutput.Write(context.Stdout, percentile.AddToJson(json, parse, simulated));
-            }
-            else
-            {
-                JsonOutput.Write(context.Stdout, json);
-            }
+            context.Stdout.WriteLine(recorded.Json);
         }
         else
         {
-            RouteText.Render(context.Console, router, query, result, compare);
-            if (simulated is { Count: > 0 })
+            RouteText.Render(context.Console, answer.Snapshot.Network, answer.Query, result, compare);
+            if (answer.Simulated is { Results.Count: > 0 } simulated)
             {
-                percentile.Render(context.Console, parse, result.Routes, simulated);
+                RoutePercentile.Render(context.Console, result.Routes, simulated);
             }
         }
 
@@ -102,157 +90,14 @@ internal static class RouteCommand
     }
 
     /// <summary>
-    /// The sea-lane graph of <paramref name="dataDirectory"/> (default: the bundled data) for drawing water legs, or
-    /// null when the directory has no lane network or it does not load. Loading it costs a few seconds the first
-    /// time in a process, so only <c>--geojson</c> asks for it: <c>route</c> itself takes sea distances from the
-    /// on-disk cache.
+    /// Writes routes as GeoJSON (<see cref="RouteGeoJson"/>) to <paramref name="path"/> through a temporary file, so a
+    /// failure never leaves a truncated file. Water legs follow the sea lanes when the data has them; loading the lane
+    /// graph costs a few seconds the first time in a process, so only <c>--geojson</c> asks for it.
     /// </summary>
-    internal static SeaGraph? SeaLanes(string? dataDirectory)
+    internal static void WriteGeoJson(CliContext context, NetworkSnapshot snapshot, IReadOnlyList<Route> routes, string path)
     {
-        var dir = Path.GetFullPath(dataDirectory ?? DataPaths.DefaultDataDirectory());
-        return SeaDataLoader.Exists(dir) ? SeaDataLoader.LoadCached(dir).Graph : null;
-    }
-
-    /// <summary>
-    /// One feature per leg with the leg's numbers as properties. Ocean, feeder and ferry legs follow the sea lanes
-    /// (<paramref name="seaLanes"/>), routed with the same passages and vessel size that gave the leg its distance
-    /// (<see cref="OceanLegDistances.TryCreateRequest"/>); a path crossing the antimeridian becomes a MultiLineString
-    /// split there (RFC 7946 §3.1.9). Other legs, and water legs with no lane path (the Caspian, lakes, no lane data),
-    /// are straight LineStrings between the end nodes. Property <c>geometry</c> says which: <c>sea-lanes</c> or <c>straight</c>.
-    /// </summary>
-    internal static void WriteGeoJson(CorridorRouter router, IReadOnlyList<Route> routes, string path, SeaGraph? seaLanes)
-    {
-        var network = router.Network;
-        var definition = network.Definition;
-        var seaRouter = seaLanes is null ? null : new SeaRouter(seaLanes);
-        var paths = new Dictionary<string, List<List<(double Lon, double Lat)>>?>(StringComparer.Ordinal);
-        var temp = path + ".tmp";
-        using (var stream = OutputFiles.Create(temp, "--geojson", path))
-        using (var w = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = false, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
-        {
-            w.WriteStartObject();
-            w.WriteString("type", "FeatureCollection");
-            w.WriteStartArray("features");
-            for (var r = 0; r < routes.Count; r++)
-            {
-                var route = routes[r];
-                foreach (var leg in route.Legs)
-                {
-                    var e = leg.Edge.Value;
-                    var a = network.Tail[e];
-                    var b = network.Head[e];
-                    var parts = seaRouter is null ? null : SeaPath(definition, seaRouter, leg, paths);
-                    w.WriteStartObject();
-                    w.WriteString("type", "Feature");
-                    w.WriteStartObject("geometry");
-                    if (parts is null)
-                    {
-                        w.WriteString("type", "LineString");
-                        w.WriteStartArray("coordinates");
-                        GeoJsonExporter.WritePosition(w, network.Lon[a], network.Lat[a]);
-                        GeoJsonExporter.WritePosition(w, network.Lon[b], network.Lat[b]);
-                        w.WriteEndArray();
-                    }
-                    else if (parts.Count == 1)
-                    {
-                        w.WriteString("type", "LineString");
-                        WriteLine(w, "coordinates", parts[0]);
-                    }
-                    else
-                    {
-                        w.WriteString("type", "MultiLineString");
-                        w.WriteStartArray("coordinates");
-                        foreach (var part in parts)
-                        {
-                            WriteLine(w, null, part);
-                        }
-
-                        w.WriteEndArray();
-                    }
-
-                    w.WriteEndObject();
-                    w.WriteStartObject("properties");
-                    w.WriteNumber("route", r + 1);
-                    w.WriteString("corridor", route.Corridor);
-                    w.WriteString("leg", leg.LegId);
-                    w.WriteString("from", leg.From.Id);
-                    w.WriteString("fromName", leg.From.Name);
-                    w.WriteString("to", leg.To.Id);
-                    w.WriteString("toName", leg.To.Name);
-                    w.WriteString("mode", CorridorRouter.ModeName(leg.Mode));
-                    w.WriteString("geometry", parts is null ? "straight" : "sea-lanes");
-                    w.WriteNumber("km", JsonOutput.Round(leg.Km, 1));
-                    w.WriteNumber("hours", JsonOutput.Round(leg.Hours));
-                    w.WriteNumber("waitHours", JsonOutput.Round(leg.WaitHours));
-                    w.WriteNumber("dwellHours", JsonOutput.Round(leg.DwellHours));
-                    w.WriteNumber("costUsd", JsonOutput.Round(leg.CostUsd));
-                    w.WriteNumber("co2eKg", JsonOutput.Round(leg.Co2eKg));
-                    w.WriteString("country", leg.Country);
-                    w.WriteEndObject();
-                    w.WriteEndObject();
-                }
-            }
-
-            w.WriteEndArray();
-            w.WriteEndObject();
-        }
-
-        File.Move(temp, path, overwrite: true);
-    }
-
-    /// <summary>
-    /// The lane path of a water leg in travel direction, split at the antimeridian, or null when the leg is not a
-    /// sea leg on the lane graph or has no lane path. Paths are memoised per leg and direction (alternatives share legs).
-    /// </summary>
-    private static List<List<(double Lon, double Lat)>>? SeaPath(NetworkDefinition definition, SeaRouter seaRouter, RouteLeg leg, Dictionary<string, List<List<(double Lon, double Lat)>>?> memo)
-    {
-        if (leg.Mode is not (TransportMode.Ocean or TransportMode.Feeder or TransportMode.Ferry)
-            || !definition.LegById.TryGetValue(leg.LegId, out var dataLeg))
-        {
-            return null;
-        }
-
-        // A leg may be travelled against its data direction (two-way legs); the lane path is the same, reversed.
-        var reversed = !string.Equals(dataLeg.From, leg.From.Id, StringComparison.Ordinal);
-        var key = (reversed ? "<" : ">") + leg.LegId;
-        if (memo.TryGetValue(key, out var cached))
-        {
-            return cached;
-        }
-
-        List<List<(double Lon, double Lat)>>? parts = null;
-        if (OceanLegDistances.TryCreateRequest(definition, seaRouter.Graph, dataLeg, out var request) && seaRouter.Route(request).IsFound)
-        {
-            var points = seaRouter.Geometry();
-            if (reversed)
-            {
-                points.Reverse();
-            }
-
-            parts = GeoMath.SplitAtAntimeridian(points);
-        }
-
-        memo[key] = parts;
-        return parts;
-    }
-
-    private static void WriteLine(Utf8JsonWriter w, string? name, List<(double Lon, double Lat)> points)
-    {
-        if (name is null)
-        {
-            w.WriteStartArray();
-        }
-        else
-        {
-            w.WriteStartArray(name);
-        }
-
-        foreach (var (lon, lat) in points)
-        {
-            GeoJsonExporter.WritePosition(w, lon, lat);
-        }
-
-        w.WriteEndArray();
+        var seaLanes = context.Workspace.HasSeaLanes ? context.Workspace.Sea.Graph : null;
+        OutputFiles.WriteAtomically(path, "--geojson", stream => RouteGeoJson.Write(snapshot.Network, routes, stream, seaLanes));
     }
 }
 
@@ -261,11 +106,11 @@ internal static class RouteText
 {
     private static readonly CultureInfo Inv = CultureInfo.InvariantCulture;
 
-    public static void Render(IAnsiConsole console, CorridorRouter router, RouteQuery query, RouteResult result, bool compare)
+    public static void Render(IAnsiConsole console, CorridorNetwork network, RouteQuery query, RouteResult result, bool compare)
     {
-        var from = router.Network.Node(query.From);
-        var to = router.Network.Node(query.To);
-        console.MarkupLine(Inv, $"[bold]{Markup.Escape(from.Name)} → {Markup.Escape(to.Name)}[/], {query.Cargo.Teu:0.##} TEU, departing {query.DepartUtc:yyyy-MM-dd HH:mm} UTC, network {router.Network.Year}, by {query.Objective.ToString().ToLowerInvariant()}");
+        var from = network.Node(query.From);
+        var to = network.Node(query.To);
+        console.MarkupLine(Inv, $"[bold]{Markup.Escape(from.Name)} → {Markup.Escape(to.Name)}[/], {query.Cargo.Teu:0.##} TEU, departing {query.DepartUtc:yyyy-MM-dd HH:mm} UTC, network {network.Year}, by {query.Objective.ToString().ToLowerInvariant()}");
         if (query.AvoidCountries.Count > 0)
         {
             console.MarkupLine($"Avoiding {Markup.Escape(string.Join(", ", query.AvoidCountries))}: no route below touches {(query.AvoidCountries.Count == 1 ? "it" : "them")}.");

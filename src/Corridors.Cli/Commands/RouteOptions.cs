@@ -1,8 +1,5 @@
 using System.CommandLine;
-using System.Globalization;
-using Corridors.Data;
-using Corridors.Network;
-using Corridors.Routing;
+using Corridors.Application.Requests;
 
 namespace Corridors.Cli.Commands;
 
@@ -70,185 +67,34 @@ internal sealed class RouteOptions
         }
     }
 
-    /// <summary>Builds the query; bad values throw <see cref="CliUsageException"/> (exit code 1).</summary>
-    public RouteQuery BuildQuery(ParseResult parse, CorridorRouter router)
+    /// <summary>The request the options describe (values are checked by the application layer, all at once).</summary>
+    public RouteQueryRequest ToRequest(ParseResult parse) => new()
     {
-        var network = router.Network;
-        var def = network.Definition;
-        var teu = (parse.GetValue(Teu) ?? 0) + (2 * (parse.GetValue(Feu) ?? 0));
-        if (parse.GetValue(Teu) is null && parse.GetValue(Feu) is null)
-        {
-            teu = 1;
-        }
+        From = parse.GetValue(From)!,
+        To = parse.GetValue(To)!,
+        Year = parse.GetValue(Year),
+        Depart = parse.GetValue(Depart),
+        Teu = parse.GetValue(Teu),
+        Feu = parse.GetValue(Feu),
+        TonnesPerTeu = parse.GetValue(TonnesPerTeu),
+        AvoidCountries = Split(parse.GetValue(Avoid)),
+        AvoidPassages = Split(parse.GetValue(AvoidPassage)),
+        AvoidModes = Split(parse.GetValue(AvoidMode)),
+        RequireModes = Split(parse.GetValue(RequireMode)),
+        Via = Split(parse.GetValue(Via)),
+        ViaCountries = Split(parse.GetValue(ViaCountry)),
+        ViaPassages = Split(parse.GetValue(ViaPassage)),
+        MaxTransshipments = parse.GetValue(MaxTransshipments),
+        AllowClosedCountries = parse.GetValue(AllowClosed),
+        By = parse.GetValue(By),
+        TimeValue = parse.GetValue(TimeValue),
+        CargoValueUsdPerTeu = parse.GetValue(CargoValue),
+        UsdPerHour = parse.GetValue(UsdPerHour),
+        UsdPerTonneCo2 = parse.GetValue(UsdPerTonneCo2),
+        UsdPerRisk = parse.GetValue(UsdPerRisk),
+    };
 
-        if (teu <= 0 || !double.IsFinite(teu))
-        {
-            throw new CliUsageException("The number of containers must be positive (--teu / --feu).");
-        }
-
-        var tonnes = parse.GetValue(TonnesPerTeu);
-        if (tonnes is { } t && (t <= 0 || !double.IsFinite(t)))
-        {
-            throw new CliUsageException("--tonnes-per-teu must be positive.");
-        }
-
-        double cargoValue = 0, rate = 0;
-        if (parse.GetValue(TimeValue) || parse.GetValue(CargoValue) is not null)
-        {
-            var perTeu = NonNegative(parse.GetValue(CargoValue), "--cargo-value") ?? def.Parameter("cargo_value_usd_per_teu", double.NaN);
-            var perYear = def.Parameter("inventory_cost_rate_per_year", double.NaN);
-            if (double.IsNaN(perTeu) || double.IsNaN(perYear))
-            {
-                throw new CliUsageException("The time value of cargo needs the parameters cargo_value_usd_per_teu and inventory_cost_rate_per_year, or --cargo-value.");
-            }
-
-            cargoValue = perTeu * teu;
-            rate = perYear / 365.0;
-        }
-
-        var objective = parse.GetValue(By)?.ToLowerInvariant() switch
-        {
-            "time" or "fastest" => RouteObjective.Time,
-            "cost" or "cheapest" => RouteObjective.Cost,
-            "co2" or "co2e" or "greenest" => RouteObjective.Co2,
-            "generalized" or "generalised" => RouteObjective.Generalized,
-            var other => throw new CliUsageException($"Unknown objective '{other}'; use time, cost, co2 or generalized."),
-        };
-
-        return new RouteQuery
-        {
-            From = ResolvePlace(router, parse.GetValue(From)!, "--from"),
-            To = ResolvePlace(router, parse.GetValue(To)!, "--to"),
-            DepartUtc = ParseDepart(parse.GetValue(Depart)),
-            Cargo = new Cargo(teu, tonnes, cargoValue, rate),
-            Objective = objective,
-            Weights = new GeneralizedWeights(
-                NonNegative(parse.GetValue(UsdPerHour), "--usd-per-hour") ?? 0,
-                NonNegative(parse.GetValue(UsdPerTonneCo2), "--usd-per-tco2") ?? 0,
-                NonNegative(parse.GetValue(UsdPerRisk), "--usd-per-risk") ?? 0),
-            AvoidCountries = Countries(def, parse.GetValue(Avoid), "--avoid"),
-            AvoidPassages = Passages(def, parse.GetValue(AvoidPassage), "--avoid-passage"),
-            AvoidModes = Modes(parse.GetValue(AvoidMode), "--avoid-mode"),
-            RequireModes = Modes(parse.GetValue(RequireMode), "--require-mode"),
-            ViaNodes = [.. Split(parse.GetValue(Via)).Select(v => ResolvePlace(router, v, "--via"))],
-            ViaCountries = Countries(def, parse.GetValue(ViaCountry), "--via-country"),
-            ViaPassages = Passages(def, parse.GetValue(ViaPassage), "--via-passage"),
-            MaxTransshipments = parse.GetValue(MaxTransshipments) is { } max && max < 0
-                ? throw new CliUsageException("--max-transshipments must be 0 or more.")
-                : parse.GetValue(MaxTransshipments),
-            AllowClosedCountries = parse.GetValue(AllowClosed),
-        };
-    }
-
-    private static NodeId ResolvePlace(CorridorRouter router, string text, string option)
-    {
-        var match = router.Places.Resolve(text);
-        return match.Status switch
-        {
-            PlaceMatchStatus.Found => match.Node,
-            PlaceMatchStatus.Ambiguous => throw new CliUsageException(
-                $"{option} '{text}' matches several places: {string.Join(", ", match.Candidates.Select(c => $"{c.Name} ({c.Id})"))}. Give the id."),
-            _ => throw new CliUsageException(match.Candidates.Count == 0
-                ? $"{option} '{text}' is not a place in the network. `corridors network info` lists what is there."
-                : $"{option} '{text}' is not a place in the network. Did you mean {string.Join(", ", match.Candidates.Select(c => $"{c.Name} ({c.Id})"))}?"),
-        };
-    }
-
-    /// <summary>Prices and weights must be finite and not negative: a negative weight rewards detours without end.</summary>
-    private static double? NonNegative(double? value, string option) =>
-        value is { } v && (v < 0 || !double.IsFinite(v))
-            ? throw new CliUsageException($"{option} must be zero or more (got {v.ToString(CultureInfo.InvariantCulture)}).")
-            : value;
-
-    private static DateTime ParseDepart(string? text)
-    {
-        if (string.IsNullOrWhiteSpace(text))
-        {
-            return TimeProvider.System.GetUtcNow().UtcDateTime.Date;
-        }
-
-        string[] formats = ["yyyy-MM-dd", "yyyy-MM-ddTHH:mm", "yyyy-MM-ddTHH:mm:ss", "yyyy-MM-dd HH:mm"];
-        if (DateTime.TryParseExact(text, formats, CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal | DateTimeStyles.AssumeUniversal, out var date))
-        {
-            return DateTime.SpecifyKind(date, DateTimeKind.Utc);
-        }
-
-        throw new CliUsageException($"--depart '{text}' is not a date; use yyyy-MM-dd or yyyy-MM-ddTHH:mm (UTC).");
-    }
-
-    private static IEnumerable<string> Split(string[]? values)
-    {
-        if (values is null)
-        {
-            yield break;
-        }
-
-        foreach (var value in values)
-        {
-            foreach (var part in value.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
-            {
-                yield return part;
-            }
-        }
-    }
-
-    private static string[] Countries(NetworkDefinition def, string[]? values, string option)
-    {
-        var list = new List<string>();
-        foreach (var code in Split(values))
-        {
-            var iso = code.ToUpperInvariant();
-            if (!def.CountryById.ContainsKey(iso))
-            {
-                throw new CliUsageException($"{option}: '{code}' is not a country in the data (use ISO 3166-1 alpha-2 codes such as RU, BY, IR).");
-            }
-
-            if (!list.Contains(iso))
-            {
-                list.Add(iso);
-            }
-        }
-
-        return [.. list];
-    }
-
-    private static string[] Passages(NetworkDefinition def, string[]? values, string option)
-    {
-        var list = new List<string>();
-        foreach (var text in Split(values))
-        {
-            var key = PlaceResolver.Fold(text);
-            var match = def.Passages.FirstOrDefault(p => PlaceResolver.Fold(p.Id) == key || PlaceResolver.Fold(p.Name) == key);
-            if (match is null)
-            {
-                throw new CliUsageException($"{option}: '{text}' is not a passage in the data. Known: {string.Join(", ", def.Passages.Select(p => p.Id))}.");
-            }
-
-            if (!list.Contains(match.Id))
-            {
-                list.Add(match.Id);
-            }
-        }
-
-        return [.. list];
-    }
-
-    private static TransportMode[] Modes(string[]? values, string option)
-    {
-        var list = new List<TransportMode>();
-        foreach (var text in Split(values))
-        {
-            if (!Words.Mode.TryGetValue(text.ToLowerInvariant(), out var mode))
-            {
-                throw new CliUsageException($"{option}: '{text}' is not a mode; use rail, road, ferry, feeder, ocean or inland-waterway.");
-            }
-
-            if (!list.Contains(mode))
-            {
-                list.Add(mode);
-            }
-        }
-
-        return [.. list];
-    }
+    /// <summary>Comma-separated or repeated values as one list.</summary>
+    public static string[] Split(string[]? values) =>
+        [.. (values ?? []).SelectMany(v => v.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))];
 }

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
+using Corridors.Application.Contracts;
 using Corridors.Data.Store;
 using Spectre.Console;
 
@@ -27,11 +28,9 @@ internal static class RunsCommand
             var runs = store.List(parse.GetValue(limit), parse.GetValue(commandFilter));
             if (parse.GetValue(json))
             {
-                JsonOutput.Write(context.Stdout, new
-                {
-                    store = store.Path,
-                    runs = runs.Select(r => new { id = r.Id, createdUtc = r.CreatedUtc, command = r.Command, arguments = r.Arguments, dataFingerprint = r.DataFingerprint, year = r.Year, seed = r.Seed }),
-                });
+                JsonOutput.Write(context.Stdout, new RunListDocument(
+                    store.Path,
+                    [.. runs.Select(r => new RunSummaryContract(r.Id, r.CreatedUtc, r.Command, r.Arguments, r.DataFingerprint, r.Year, r.Seed))]));
                 return ExitCodes.Ok;
             }
 
@@ -70,5 +69,7 @@ internal static class RunsCommand
     }
 
     private static ResultStore OpenOrFail(CliContext context) =>
-        ResultStore.Open(context.StorePath ?? throw new CliUsageException("--no-store was given, so there is no store to read."));
+        context.StorePath is null
+            ? throw new CliUsageException("--no-store was given, so there is no store to read.")
+            : context.Workspace.Runs.Open();
 }

@@ -56,11 +56,12 @@ public sealed partial class CorridorNetwork
 
         _lat = nodes.Select(n => n.Lat).ToArray();
         _lon = nodes.Select(n => n.Lon).ToArray();
+        Schedule = new ServiceSchedule(definition, legs, _edgeLeg, year);
     }
 
     /// <summary>
     /// Freezes the definition for <paramref name="year"/>: keeps nodes and legs active in that year (a leg also
-    /// needs both ends active) and builds the CSR graph.
+    /// needs both ends active), builds the CSR graph and freezes the services of that year (<see cref="Schedule"/>).
     /// </summary>
     public static CorridorNetwork Build(NetworkDefinition definition, int year)
     {

@@ -34,6 +34,12 @@ public sealed partial class CorridorNetwork
     /// <summary>The year the network is valid for.</summary>
     public int Year { get; }
 
+    /// <summary>
+    /// The services active in <see cref="Year"/>, frozen per leg: merged timetables and sail-when-full frequencies.
+    /// Routing and the Monte Carlo engine both wait for departures from it.
+    /// </summary>
+    public ServiceSchedule Schedule { get; }
+
     /// <summary>Number of nodes.</summary>
     public int NodeCount => _nodes.Length;
 

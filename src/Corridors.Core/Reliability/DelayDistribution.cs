@@ -117,6 +117,30 @@ public readonly record struct DelayDistribution(DistributionKind Kind, double A,
         _ => this with { A = A * factor, B = B * factor, C = C * factor },
     };
 
+    /// <summary>
+    /// The distribution scaled (<see cref="Scale(double)"/>) so that its mean is <paramref name="mean"/>: keeps the
+    /// shape and the relative spread (coefficient of variation), e.g. a headway rule's spread applied to the mean
+    /// headway of a service frequency. Every kind scales; the mean must be positive and finite, and so must this
+    /// distribution's.
+    /// </summary>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="mean"/> is not positive and finite.</exception>
+    /// <exception cref="InvalidOperationException">This distribution's mean is not positive and finite.</exception>
+    public DelayDistribution ScaledToMean(double mean)
+    {
+        if (!double.IsFinite(mean) || mean <= 0)
+        {
+            throw new ArgumentOutOfRangeException(nameof(mean), mean, "The target mean must be a positive, finite number.");
+        }
+
+        var current = Mean;
+        if (!double.IsFinite(current) || current <= 0)
+        {
+            throw new InvalidOperationException(Invariant($"Only a distribution with a positive, finite mean can be scaled to a mean; {this} has mean {current:G4}."));
+        }
+
+        return Scale(mean / current);
+    }
+
     /// <summary>Inverse CDF: the value with cumulative probability <paramref name="u"/> in (0, 1).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public double Quantile(double u)

@@ -35,6 +35,7 @@ public sealed class ReliabilityModel
     /// each starting where the previous one ended.
     /// </summary>
     /// <exception cref="ArgumentException">The path is empty, names an edge outside the network, or is not contiguous.</exception>
+    /// <exception cref="InvalidOperationException">A sailing-headway rule that applies to the route has a headway other than uniform or fixed.</exception>
     public RoutePlan Compile(CorridorNetwork network, IReadOnlyList<EdgeId> path, DateTimeOffset departure)
     {
         ArgumentNullException.ThrowIfNull(network);

@@ -12,7 +12,10 @@ public enum ReliabilityComponent
     /// <summary>Multiplicative variation of a leg's running time when the leg gives a speed, not a time triangle (distribution: unitless factor).</summary>
     RunningVariation,
 
-    /// <summary>Headways of a sail-when-full service (distribution: uniform hours between departures).</summary>
+    /// <summary>
+    /// Headways of sail-when-full services (distribution: uniform hours between departures). Gives the shape and
+    /// relative spread only: it is rescaled to the mean headway of the leg's services (168 / departures per week).
+    /// </summary>
     SailingHeadway,
 
     /// <summary>Probability that cargo misses the departure it waited for (full vessel, cut-off, cancellation) and takes the next one.</summary>

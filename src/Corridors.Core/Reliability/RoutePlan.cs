@@ -39,11 +39,8 @@ internal struct PlanStep
     public int TailCount;
     public int ShockStart;
     public int ShockCount;
+    public int Edge;
     public bool HasScheduled;
-    public int TimetableStart;
-    public int TimetableCount;
-    public double TimetablePeriod;
-    public double TimetableOffset;
     public bool HasSailWhenFull;
     public DelayDistribution SailWhenFullWait;
     public DelayDistribution SailWhenFullHeadway;
@@ -65,9 +62,6 @@ public sealed class RoutePlan
     /// <summary>How many months ahead of departure the month table reaches (trips longer than this use the last month).</summary>
     internal const int MonthHorizon = 60;
 
-    /// <summary>Monday 1970-01-05 00:00 UTC: the reference for weekly timetables.</summary>
-    private static readonly DateTimeOffset TimetableEpoch = new(1970, 1, 5, 0, 0, 0, TimeSpan.Zero);
-
     private RoutePlan(
         CorridorNetwork network,
         IReadOnlyList<EdgeId> path,
@@ -77,7 +71,6 @@ public sealed class RoutePlan
         ProbDelay[] tails,
         ProbDelay[] closures,
         ShockLink[] shockLinks,
-        double[] timetable,
         double[] monthProbabilities,
         int shockCount,
         int[] shockProbOffsets,
@@ -94,7 +87,8 @@ public sealed class RoutePlan
         Tails = tails;
         Closures = closures;
         ShockLinks = shockLinks;
-        Timetable = timetable;
+        Schedule = network.Schedule;
+        DepartureHoursSinceEpoch = ServiceSchedule.HoursSinceEpoch(departure);
         MonthProbabilities = monthProbabilities;
         ShockCount = shockCount;
         ShockProbOffsets = shockProbOffsets;
@@ -127,7 +121,11 @@ public sealed class RoutePlan
 
     internal ShockLink[] ShockLinks { get; }
 
-    internal double[] Timetable { get; }
+    /// <summary>The network's frozen services: timetables are read from it at departure + trip hours.</summary>
+    internal ServiceSchedule Schedule { get; }
+
+    /// <summary>The departure in hours since <see cref="ServiceSchedule.Epoch"/>.</summary>
+    internal double DepartureHoursSinceEpoch { get; }
 
     internal double[] MonthProbabilities { get; }
 
@@ -177,7 +175,7 @@ public sealed class RoutePlan
             monthOf.Add((byte)(start.Month - 1));
         }
 
-        var builder = new Builder(model, network, departureUtc);
+        var builder = new Builder(model, network);
         for (var i = 0; i < path.Count; i++)
         {
             builder.AddLeg(path, i);
@@ -194,7 +192,6 @@ public sealed class RoutePlan
             [.. builder.Tails],
             [.. builder.Closures],
             shockLinks,
-            [.. builder.Timetable],
             [.. builder.MonthProbs],
             model.Shocks.Count,
             builder.ShockProbOffsets,
@@ -208,15 +205,13 @@ public sealed class RoutePlan
     {
         private readonly ReliabilityModel _model;
         private readonly CorridorNetwork _network;
-        private readonly double _hoursSinceEpoch;
         private readonly List<List<string>> _descriptions = [];
         private readonly List<List<ShockLink>> _links = [];
 
-        public Builder(ReliabilityModel model, CorridorNetwork network, DateTimeOffset departureUtc)
+        public Builder(ReliabilityModel model, CorridorNetwork network)
         {
             _model = model;
             _network = network;
-            _hoursSinceEpoch = (departureUtc - TimetableEpoch).TotalHours;
             ShockProbOffsets = new int[model.Shocks.Count];
             for (var k = 0; k < model.Shocks.Count; k++)
             {
@@ -229,8 +224,6 @@ public sealed class RoutePlan
         public List<ProbDelay> Tails { get; } = [];
 
         public List<ProbDelay> Closures { get; } = [];
-
-        public List<double> Timetable { get; } = [];
 
         public List<double> MonthProbs { get; } = [];
 
@@ -276,39 +269,37 @@ public sealed class RoutePlan
                 }
             }
 
-            // 2. Wait for the leg's service.
-            var services = _network.Definition.ServicesByLeg.TryGetValue(leg.Id, out var list)
-                ? list.Where(s => s.Validity.IsActive(_network.Year)).ToArray()
-                : [];
-            var scheduled = services.Where(s => s.Kind == ServiceKind.Scheduled && s.DeparturesPerWeek > 0).ToArray();
-            var sailWhenFull = services.Where(s => s.Kind == ServiceKind.SailWhenFull && s.DeparturesPerWeek > 0).ToArray();
-            if (scheduled.Length > 0)
+            // 2. Wait for the leg's service, from the network's frozen schedule (the one routing reads).
+            var schedule = _network.Schedule;
+            var legIndex = _network.EdgeLeg[edge.Value];
+            step.Edge = edge.Value;
+            if (schedule.HasTimetable(edge.Value))
             {
                 step.HasScheduled = true;
-                var (period, times) = MergedTimetable(scheduled);
-                step.TimetableStart = Timetable.Count;
-                step.TimetableCount = times.Length;
-                step.TimetablePeriod = period;
-                step.TimetableOffset = PositiveModulo(_hoursSinceEpoch, period);
-                Timetable.AddRange(times);
-                lines.Add(Invariant($"wait for scheduled departure: {times.Length} per {period / 168:G3} week(s) ({string.Join(", ", scheduled.Select(s => s.Id))})"));
+                var period = schedule.PeriodHours(legIndex);
+                var ids = ServiceIds(schedule, legIndex, ServiceKind.Scheduled);
+                lines.Add(Invariant($"wait for scheduled departure: {schedule.DepartureHours(legIndex).Length} per {period / ServiceSchedule.HoursPerWeek:G3} week(s) ({ids})"));
             }
 
-            if (sailWhenFull.Length > 0)
+            if (schedule.HasSailWhenFull(edge.Value))
             {
                 step.HasSailWhenFull = true;
-                var headway = MostSpecific(ReliabilityComponent.SailingHeadway, r => r.Matches(leg, sea)).FirstOrDefault();
-                if (headway is not null)
+                var mean = schedule.SailWhenFullHeadwayHours(legIndex);
+                var perWeek = schedule.SailWhenFullPerWeek(legIndex);
+                var ids = ServiceIds(schedule, legIndex, ServiceKind.SailWhenFull);
+                var rule = MostSpecific(ReliabilityComponent.SailingHeadway, r => r.Matches(leg, sea)).FirstOrDefault();
+                if (rule is not null)
                 {
-                    step.SailWhenFullHeadway = headway.Distribution;
-                    lines.Add($"wait for sail-when-full departure: headway {headway.Distribution} h [{headway.Id}]");
+                    // The rule gives the spread of the headways; services.csv gives how often vessels sail, so a
+                    // scenario that adds vessels shortens the headways in proportion.
+                    step.SailWhenFullHeadway = UniformHeadway(rule).ScaledToMean(mean);
+                    lines.Add(Invariant($"wait for sail-when-full departure: headway {step.SailWhenFullHeadway} h, mean {mean:G4} h at {perWeek:G3} departures/week ({ids}), spread of {rule.Distribution} h [{rule.Id}]"));
                 }
                 else
                 {
                     // No headway spread known: departures evenly spaced at the combined frequency, cargo arrives at a random time.
-                    var h = 168.0 / sailWhenFull.Sum(s => s.DeparturesPerWeek);
-                    step.SailWhenFullHeadway = DelayDistribution.Uniform(h, h);
-                    lines.Add(Invariant($"wait for sail-when-full departure: evenly spaced every {h:G4} h (no headway rule)"));
+                    step.SailWhenFullHeadway = DelayDistribution.Uniform(mean, mean);
+                    lines.Add(Invariant($"wait for sail-when-full departure: evenly spaced every {mean:G4} h at {perWeek:G3} departures/week ({ids}), no headway rule"));
                 }
 
                 step.SailWhenFullWait = DelayDistribution.ResidualOfUniformHeadway(step.SailWhenFullHeadway.A, step.SailWhenFullHeadway.B);
@@ -464,69 +455,18 @@ public sealed class RoutePlan
             return offset;
         }
 
-        private static (double Period, double[] Times) MergedTimetable(IReadOnlyList<Service> services)
+        private static string ServiceIds(ServiceSchedule schedule, int leg, ServiceKind kind) =>
+            string.Join(", ", schedule.ActiveServices(leg).Where(s => s.Kind == kind && s.DeparturesPerWeek > 0).Select(s => s.Id));
+
+        /// <summary>A sailing-headway rule's headway as a uniform distribution (a fixed headway is a degenerate uniform).</summary>
+        private static DelayDistribution UniformHeadway(ReliabilityRule rule) => rule.Distribution.Kind switch
         {
-            var periods = services.Select(WeeksInPeriod).ToArray();
-            var weeks = periods.Aggregate(1, (a, b) => a * b / Gcd(a, b));
-            var period = 168.0 * weeks;
-            var times = new List<double>();
-            for (var s = 0; s < services.Count; s++)
-            {
-                var one = OneTimetable(services[s], periods[s]);
-                for (var w = 0; w < weeks; w += periods[s])
-                {
-                    times.AddRange(one.Select(t => t + (168.0 * w)));
-                }
-            }
-
-            times.Sort();
-            return (period, [.. times.Distinct()]);
-        }
-
-        private static int WeeksInPeriod(Service service)
-        {
-            if (service.DepartureDays.Count > 0)
-            {
-                return 1;
-            }
-
-            // Smallest number of weeks (up to 4) holding a whole number of departures; beyond that, round.
-            for (var w = 1; w <= 4; w++)
-            {
-                var n = service.DeparturesPerWeek * w;
-                if (Math.Abs(n - Math.Round(n)) < 1e-9)
-                {
-                    return w;
-                }
-            }
-
-            return 4;
-        }
-
-        private static double[] OneTimetable(Service service, int weeks)
-        {
-            if (service.DepartureDays.Count > 0)
-            {
-                // DayOfWeek counts from Sunday; the timetable week starts on Monday.
-                return service.DepartureDays
-                    .Select(d => (((int)d + 6) % 7 * 24.0) + service.DepartureHour)
-                    .Order()
-                    .ToArray();
-            }
-
-            var count = Math.Max(1, (int)Math.Round(service.DeparturesPerWeek * weeks));
-            var spacing = 168.0 * weeks / count;
-            return Enumerable.Range(0, count).Select(k => PositiveModulo((k * spacing) + service.DepartureHour, 168.0 * weeks)).Order().ToArray();
-        }
-
-        private static int Gcd(int a, int b) => b == 0 ? a : Gcd(b, a % b);
+            DistributionKind.Uniform => rule.Distribution,
+            DistributionKind.Fixed => DelayDistribution.Uniform(rule.Distribution.A, rule.Distribution.A),
+            _ => throw new InvalidOperationException(
+                $"Sailing-headway rule '{rule.Id}' has a {rule.Distribution.Kind} headway; only uniform or fixed headways are supported."),
+        };
 
         private static string Invariant(FormattableString s) => s.ToString(CultureInfo.InvariantCulture);
-    }
-
-    private static double PositiveModulo(double x, double m)
-    {
-        var r = x % m;
-        return r < 0 ? r + m : r;
     }
 }

@@ -60,22 +60,7 @@ internal static class RouteSampler
                 {
                     var month = Month(plan, t, ref monthSlot);
                     var pMiss = step.MissedOffset >= 0 ? probs[step.MissedOffset + month] : 0;
-                    var wait = double.PositiveInfinity;
-                    if (step.HasScheduled)
-                    {
-                        wait = ScheduledWait(plan, in step, t, pMiss, ref rng);
-                    }
-
-                    if (step.HasSailWhenFull)
-                    {
-                        var w = step.SailWhenFullWait.Quantile(rng.NextDouble());
-                        for (var miss = 0; miss < MaxMissed && rng.NextDouble() < pMiss; miss++)
-                        {
-                            w += step.SailWhenFullHeadway.Quantile(rng.NextDouble());
-                        }
-
-                        wait = Math.Min(wait, w);
-                    }
+                    var wait = SampleServiceWait(plan, in step, t, pMiss, ref rng);
 
                     if (step.ClosureCount > 0)
                     {
@@ -163,24 +148,40 @@ internal static class RouteSampler
         return plan.MonthOfIndex[slot];
     }
 
-    private static double ScheduledWait(RoutePlan plan, in PlanStep step, double t, double pMiss, ref RandomStream rng)
+    /// <summary>
+    /// The wait of one step for its service, for cargo ready <paramref name="t"/> hours after the plan's departure,
+    /// before weather holds and shocks: on a timetable, the next departure of the network's schedule read at the
+    /// absolute time (departure + <paramref name="t"/> hours since the epoch), letting each departure go with
+    /// probability <paramref name="pMiss"/>; sail-when-full, the residual wait of the headway distribution plus one
+    /// headway per missed sailing; with both, the sooner. Draw order (scheduled misses, sail-when-full wait,
+    /// sail-when-full misses) is fixed so seeds reproduce.
+    /// </summary>
+    internal static double SampleServiceWait(RoutePlan plan, in PlanStep step, double t, double pMiss, ref RandomStream rng)
     {
-        var period = step.TimetablePeriod;
-        var position = (step.TimetableOffset + t) % period;
-        var times = plan.Timetable.AsSpan(step.TimetableStart, step.TimetableCount);
-        var next = 0;
-        while (next < times.Length && times[next] < position)
+        var wait = double.PositiveInfinity;
+        if (step.HasScheduled)
         {
-            next++;
+            var missed = 0;
+            while (missed < MaxMissed && rng.NextDouble() < pMiss)
+            {
+                missed++;
+            }
+
+            wait = plan.Schedule.NextDepartureWaitHours(step.Edge, plan.DepartureHoursSinceEpoch + t, missed);
         }
 
-        for (var miss = 0; miss < MaxMissed && rng.NextDouble() < pMiss; miss++)
+        if (step.HasSailWhenFull)
         {
-            next++;
+            var w = step.SailWhenFullWait.Quantile(rng.NextDouble());
+            for (var miss = 0; miss < MaxMissed && rng.NextDouble() < pMiss; miss++)
+            {
+                w += step.SailWhenFullHeadway.Quantile(rng.NextDouble());
+            }
+
+            wait = Math.Min(wait, w);
         }
 
-        var wraps = next / times.Length;
-        return times[next % times.Length] + (wraps * period) - position;
+        return wait;
     }
 
     private static double ApplyShocks(RoutePlan plan, in PlanStep step, ShockTarget target, double value, double t, ref int monthSlot, Span<double> shockState)

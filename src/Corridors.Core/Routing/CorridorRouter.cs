@@ -43,11 +43,13 @@ public sealed class CorridorRouter
     /// routes in total that differ at corridor level (another corridor, Caspian crossing or Black Sea exit), best
     /// first.
     /// </summary>
+    /// <exception cref="ArgumentException">The query does not fit the network (see <see cref="RouteQueryChecks.Find"/>); the message lists every problem.</exception>
     public RouteResult Route(RouteQuery query, int alternatives = 1)
     {
         ArgumentNullException.ThrowIfNull(query);
         ArgumentOutOfRangeException.ThrowIfLessThan(alternatives, 1);
-        var best = BestRoute(query);
+        RouteQueryChecks.ThrowIfInvalid(query, Network);
+        var best = BestRouteChecked(query);
         if (best is null)
         {
             return NoRoute(query);
@@ -59,18 +61,60 @@ public sealed class CorridorRouter
         }
 
         var candidates = new List<Route> { best };
-        var compare = Compare(query);
+        var compare = CompareChecked(query);
         candidates.AddRange(compare.Routes);
-        var pareto = Pareto(query with { ParetoEpsilon = Math.Max(query.ParetoEpsilon, 0.02), MaxLabels = Math.Min(query.MaxLabels, 50_000) });
+        var pareto = ParetoChecked(query with { ParetoEpsilon = Math.Max(query.ParetoEpsilon, 0.02), MaxLabels = Math.Min(query.MaxLabels, 50_000) });
         candidates.AddRange(pareto.Routes);
         return new RouteResult(RouteStatus.Optimal, Diverse(query, candidates, alternatives), null, [], compare.Excluded);
     }
 
     /// <summary>The non-dominated routes (time, cost, CO2e, and risk when asked), fastest first.</summary>
+    /// <exception cref="ArgumentException">The query does not fit the network (see <see cref="RouteQueryChecks.Find"/>); the message lists every problem.</exception>
     public RouteResult Pareto(RouteQuery query)
     {
         ArgumentNullException.ThrowIfNull(query);
+        RouteQueryChecks.ThrowIfInvalid(query, Network);
+        return ParetoChecked(query);
+    }
+
+    /// <summary>
+    /// The best route per corridor family (Middle with Black Sea exit, Middle through Türkiye, Northern,
+    /// Southern, sea via Suez, sea via the Cape) under the query's constraints; families the constraints rule out
+    /// are listed in <see cref="RouteResult.Excluded"/> with the reason.
+    /// </summary>
+    /// <exception cref="ArgumentException">The query does not fit the network (see <see cref="RouteQueryChecks.Find"/>); the message lists every problem.</exception>
+    public RouteResult Compare(RouteQuery query)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        RouteQueryChecks.ThrowIfInvalid(query, Network);
+        return CompareChecked(query);
+    }
+
+    /// <summary>Explains a path (for example one kept from an earlier query) under <paramref name="query"/>.</summary>
+    /// <exception cref="ArgumentException">The query does not fit the network (see <see cref="RouteQueryChecks.Find"/>); the message lists every problem.</exception>
+    public Route Explain(RouteQuery query, IReadOnlyList<EdgeId> path)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        ArgumentNullException.ThrowIfNull(path);
         _weights.Prepare(Graph, query);
+        return RouteExplainer.Explain(_weights, path);
+    }
+
+    /// <summary>The best route for the query's objective, or null when the constraints leave none.</summary>
+    /// <exception cref="ArgumentException">The query does not fit the network (see <see cref="RouteQueryChecks.Find"/>); the message lists every problem.</exception>
+    public Route? BestRoute(RouteQuery query)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        RouteQueryChecks.ThrowIfInvalid(query, Network);
+        return BestRouteChecked(query);
+    }
+
+    // The *Checked methods take a query the public entry has checked, or one the router derived from it: corridor
+    // families and relaxations add or drop codes, and checking those again would reject a family's country codes
+    // on a network that does not define them (the family is then excluded with a reason instead).
+    private RouteResult ParetoChecked(RouteQuery query)
+    {
+        _weights.PrepareChecked(Graph, query);
         var set = _pareto.Run(_weights);
         if (set.Count == 0)
         {
@@ -86,14 +130,8 @@ public sealed class CorridorRouter
         return new RouteResult(_pareto.HitLabelLimit ? RouteStatus.IterationLimit : RouteStatus.Optimal, routes, null, [], []);
     }
 
-    /// <summary>
-    /// The best route per corridor family (Middle with Black Sea exit, Middle through Türkiye, Northern,
-    /// Southern, sea via Suez, sea via the Cape) under the query's constraints; families the constraints rule out
-    /// are listed in <see cref="RouteResult.Excluded"/> with the reason.
-    /// </summary>
-    public RouteResult Compare(RouteQuery query)
+    private RouteResult CompareChecked(RouteQuery query)
     {
-        ArgumentNullException.ThrowIfNull(query);
         var routes = new List<Route>();
         var excluded = new List<ExcludedCorridor>();
         foreach (var family in Families)
@@ -104,7 +142,7 @@ public sealed class CorridorRouter
                 continue;
             }
 
-            var route = BestRoute(family.Apply(query));
+            var route = BestRouteChecked(family.Apply(query));
             if (route is null)
             {
                 excluded.Add(new ExcludedCorridor(family.Name, "No route of this corridor connects the two places under the constraints."));
@@ -131,18 +169,9 @@ public sealed class CorridorRouter
         return new RouteResult(RouteStatus.Optimal, routes, null, [], excluded);
     }
 
-    /// <summary>Explains a path (for example one kept from an earlier query) under <paramref name="query"/>.</summary>
-    public Route Explain(RouteQuery query, IReadOnlyList<EdgeId> path)
+    private Route? BestRouteChecked(RouteQuery query)
     {
-        _weights.Prepare(Graph, query);
-        return RouteExplainer.Explain(_weights, path);
-    }
-
-    /// <summary>The best route for the query's objective, or null when the constraints leave none.</summary>
-    public Route? BestRoute(RouteQuery query)
-    {
-        ArgumentNullException.ThrowIfNull(query);
-        _weights.Prepare(Graph, query);
+        _weights.PrepareChecked(Graph, query);
         var path = _dijkstra.Run(_weights);
         return path is null ? null : RouteExplainer.Explain(_weights, path);
     }
@@ -213,7 +242,7 @@ public sealed class CorridorRouter
         var from = Network.Node(query.From);
         var to = Network.Node(query.To);
         var open = Unconstrained(query);
-        _weights.Prepare(Graph, open);
+        _weights.PrepareChecked(Graph, open);
         if (_dijkstra.Run(_weights) is null)
         {
             var reason = string.Create(CultureInfo.InvariantCulture,
@@ -224,19 +253,19 @@ public sealed class CorridorRouter
         var relax = new List<Relaxation>();
         foreach (var (key, description, relaxed) in Relaxations(query))
         {
-            if (BestRoute(relaxed) is { } route)
+            if (BestRouteChecked(relaxed) is { } route)
             {
                 relax.Add(new Relaxation(key, description, route));
             }
         }
 
-        if (relax.Count == 0 && BestRoute(open) is { } any)
+        if (relax.Count == 0 && BestRouteChecked(open) is { } any)
         {
             relax.Add(new Relaxation("all", "No single constraint is to blame; dropping all of them gives this route.", any));
         }
 
         var why = $"No route from {from.Name} to {to.Name} satisfies the constraints ({Describe(query)}).";
-        _weights.Prepare(Graph, query);
+        _weights.PrepareChecked(Graph, query);
         if (_weights.OriginBlocked(query.From, out var destinationBlocked))
         {
             why = $"{from.Name} lies in {from.Country}, which the query avoids or which is closed.";

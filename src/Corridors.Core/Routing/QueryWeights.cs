@@ -53,8 +53,11 @@ public sealed class QueryWeights
     /// <summary>Number of requirement bits.</summary>
     public int RequirementCount { get; private set; }
 
-    /// <summary>Hours from Monday 00:00 UTC of the departure week to the departure.</summary>
-    public double DepartureWeekHour { get; private set; }
+    /// <summary>
+    /// The query's departure in hours since <see cref="ServiceSchedule.Epoch"/> (Monday 1970-01-05 00:00 UTC), the
+    /// clock timetables are read on.
+    /// </summary>
+    public double DepartureHoursSinceEpoch { get; private set; }
 
     /// <summary>Money per edge for the consignment, excluding time value of cargo.</summary>
     public ReadOnlySpan<double> EdgeCostUsd => _cost;
@@ -71,11 +74,25 @@ public sealed class QueryWeights
     /// <summary>
     /// Prepares the weights for <paramref name="query"/>, reusing this instance's arrays.
     /// </summary>
+    /// <exception cref="ArgumentException">
+    /// The query does not fit the network (<see cref="RouteQueryChecks.Find"/>; the message lists every problem), or
+    /// it carries more than 16 via points and required modes.
+    /// </exception>
     /// <exception cref="InvalidOperationException">The query gives no tonnes per TEU and the network has no <c>teu_cargo_tonnes</c> parameter.</exception>
     public void Prepare(RoutingGraph graph, RouteQuery query)
     {
         ArgumentNullException.ThrowIfNull(graph);
         ArgumentNullException.ThrowIfNull(query);
+        RouteQueryChecks.ThrowIfInvalid(query, graph.Network);
+        PrepareChecked(graph, query);
+    }
+
+    /// <summary>
+    /// <see cref="Prepare"/> for a query already checked with <see cref="RouteQueryChecks"/>, or derived by the
+    /// router from a checked one (corridor families add country codes a small network may not define).
+    /// </summary>
+    internal void PrepareChecked(RoutingGraph graph, RouteQuery query)
+    {
         if (query.RequirementCount > 16)
         {
             throw new ArgumentException("A query may carry at most 16 via points and required modes.", nameof(query));
@@ -101,8 +118,7 @@ public sealed class QueryWeights
         }
 
         CargoTonnesPerTeu = tonnes;
-        var monday = query.DepartUtc.Date.AddDays(-(((int)query.DepartUtc.DayOfWeek + 6) % 7));
-        DepartureWeekHour = (query.DepartUtc - monday).TotalHours;
+        DepartureHoursSinceEpoch = ServiceSchedule.HoursSinceEpoch(query.DepartUtc);
 
         var avoidCountries = network.CountryMaskOf(query.AvoidCountries);
         if (!query.AllowClosedCountries)
@@ -252,7 +268,7 @@ public sealed class QueryWeights
             }
         }
 
-        var wait = g.WaitHours(edge, DepartureWeekHour + ready);
+        var wait = network.Schedule.ExpectedWaitHours(edge, DepartureHoursSinceEpoch + ready);
         double run = network.HoursExpected[edge];
         var hours = dwell + wait + run;
         var money = _cost[edge] + (Query.Cargo.TimeValueUsdPerHour * hours);

@@ -3,33 +3,24 @@ using Corridors.Network;
 namespace Corridors.Routing;
 
 /// <summary>
-/// Query-independent routing attributes of a frozen <see cref="CorridorNetwork"/>: the reverse CSR, gauges,
-/// departure schedules, node dwell, per-edge risk weights and emission factors, all as flat arrays. Built once
-/// per network; immutable and safe to share between threads.
+/// Query-independent routing attributes of a frozen <see cref="CorridorNetwork"/>: the reverse CSR, gauges, node
+/// dwell, per-edge risk weights and emission factors, all as flat arrays. Built once per network; immutable and safe
+/// to share between threads. Departures come from the network's <see cref="CorridorNetwork.Schedule"/>, which the
+/// Monte Carlo engine reads too.
 /// </summary>
 /// <remarks>
-/// Waiting model. A leg with scheduled services waits for the next departure of any of them (FIFO: leaving later
-/// never arrives earlier). A service with departure days departs weekly on each day at its hour (UTC); one
-/// without days departs every 168 / <c>departures_per_week</c> hours from Monday 00:00 UTC plus its hour, so
-/// fortnightly services work. A leg served only by sail-when-full services gets the expected wait of a random
-/// arrival on a regular service with the combined frequency: 168 / (2 × departures per week) hours.
+/// Waiting model (see <see cref="ServiceSchedule.ExpectedWaitHours"/>). A leg with scheduled services waits for the
+/// next departure of its merged timetable, counted in hours since <see cref="ServiceSchedule.Epoch"/> (FIFO: leaving
+/// later never arrives earlier). A leg with sail-when-full services gets the expected wait of a random arrival on a
+/// regular service with the combined frequency, 168 / (2 × departures per week) hours; with both kinds, the sooner.
 /// </remarks>
 public sealed class RoutingGraph
 {
-    /// <summary>Hours in a week; schedule phases are measured from Monday 00:00 UTC.</summary>
-    public const double HoursPerWeek = 168.0;
-
-    private const double DepartureTolerance = 1e-6;
-
     private readonly int[] _revFirst;
     private readonly int[] _revEdge;
     private readonly short[] _gauge;
     private readonly byte[] _openFrom;
     private readonly byte[] _openTo;
-    private readonly int[] _serviceStart;
-    private readonly double[] _servicePeriod;
-    private readonly double[] _servicePhase;
-    private readonly float[] _expectedWait;
     private readonly float[] _tariffFixed;
     private readonly float[] _tariffPerKm;
     private readonly float[] _co2GramsPerTkm;
@@ -94,15 +85,11 @@ public sealed class RoutingGraph
         _gauge = new short[m];
         _openFrom = new byte[m];
         _openTo = new byte[m];
-        _expectedWait = new float[m];
         _tariffFixed = new float[m];
         _tariffPerKm = new float[m];
         _co2GramsPerTkm = new float[m];
         _riskPerHour = new float[m];
         _touchMask = new ulong[m];
-        _serviceStart = new int[m + 1];
-        var periods = new List<double>();
-        var phases = new List<double>();
         var tail = network.Tail;
         var countryMask = network.CountryMask;
         var legFactor = new EmissionFactor?[network.Legs.Count];
@@ -130,55 +117,14 @@ public sealed class RoutingGraph
             // Running time is split evenly over the countries a leg lists: legs carry no per-country split.
             _riskPerHour[e] = leg.Countries.Count == 0 ? 0 : (float)(risk / leg.Countries.Count);
             _touchMask[e] = countryMask[e] | _nodeCountryMask[tail[e]] | _nodeCountryMask[head[e]];
-
-            double swfPerWeek = 0;
-            var scheduled = false;
-            if (def.ServicesByLeg.TryGetValue(leg.Id, out var services))
-            {
-                foreach (var s in services)
-                {
-                    if (!s.Validity.IsActive(network.Year) || s.DeparturesPerWeek <= 0)
-                    {
-                        continue;
-                    }
-
-                    if (s.Kind == ServiceKind.SailWhenFull)
-                    {
-                        swfPerWeek += s.DeparturesPerWeek;
-                        continue;
-                    }
-
-                    scheduled = true;
-                    if (s.DepartureDays.Count > 0)
-                    {
-                        foreach (var day in s.DepartureDays)
-                        {
-                            periods.Add(HoursPerWeek);
-                            phases.Add((((int)day + 6) % 7 * 24) + s.DepartureHour);
-                        }
-                    }
-                    else
-                    {
-                        periods.Add(HoursPerWeek / s.DeparturesPerWeek);
-                        phases.Add(s.DepartureHour);
-                    }
-                }
-            }
-
-            if (!scheduled && swfPerWeek > 0)
-            {
-                _expectedWait[e] = (float)(HoursPerWeek / (2 * swfPerWeek));
-            }
-
-            _serviceStart[e + 1] = periods.Count;
         }
-
-        _servicePeriod = [.. periods];
-        _servicePhase = [.. phases];
     }
 
     /// <summary>The frozen network.</summary>
     public CorridorNetwork Network { get; }
+
+    /// <summary>The network's frozen services (<see cref="CorridorNetwork.Schedule"/>).</summary>
+    public ServiceSchedule Schedule => Network.Schedule;
 
     /// <summary>Mask of countries whose transit is closed in the baseline.</summary>
     public ulong ClosedCountryMask { get; }
@@ -198,7 +144,7 @@ public sealed class RoutingGraph
     /// <summary>Country mask of each node.</summary>
     public ReadOnlySpan<ulong> NodeCountryMask => _nodeCountryMask;
 
-    /// <summary>Dwell hours (mode of the triangular) of each node.</summary>
+    /// <summary>Expected dwell hours (mean of the triangular) of each node.</summary>
     public ReadOnlySpan<float> NodeDwell => _nodeDwell;
 
     /// <summary>Tariff per TEU independent of distance, per edge.</summary>
@@ -215,40 +161,6 @@ public sealed class RoutingGraph
 
     /// <summary>Risk weight per hour spent at each node (its country's weight).</summary>
     public ReadOnlySpan<float> NodeRisk => _nodeRisk;
-
-    /// <summary>True when edge <paramref name="edge"/> has a timetable or a sail-when-full service.</summary>
-    public bool HasService(int edge) => _serviceStart[edge + 1] > _serviceStart[edge] || _expectedWait[edge] > 0;
-
-    /// <summary>
-    /// Hours to wait at the tail of <paramref name="edge"/> for its next departure, for cargo ready at
-    /// <paramref name="weekHour"/> hours after Monday 00:00 UTC of the departure week (may exceed one week).
-    /// </summary>
-    public double WaitHours(int edge, double weekHour)
-    {
-        var start = _serviceStart[edge];
-        var end = _serviceStart[edge + 1];
-        if (start == end)
-        {
-            return _expectedWait[edge];
-        }
-
-        var best = double.PositiveInfinity;
-        for (var i = start; i < end; i++)
-        {
-            var period = _servicePeriod[i];
-            var phase = _servicePhase[i];
-            // A departure a few milliseconds before the ready time (rounding) still counts as caught.
-            var k = Math.Ceiling((weekHour - phase - DepartureTolerance) / period);
-            var next = phase + (k * period);
-            var wait = Math.Max(0, next - weekHour);
-            if (wait < best)
-            {
-                best = wait;
-            }
-        }
-
-        return best;
-    }
 
     /// <summary>True when the edge is open in <paramref name="month"/> (1–12); legs without a season are always open.</summary>
     public bool IsOpenInMonth(int edge, int month)

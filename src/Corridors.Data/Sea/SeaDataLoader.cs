@@ -46,25 +46,19 @@ public static class SeaDataLoader
     private static readonly string[] PortRequired = ["id", "name", "country", "lat", "lon", "source"];
     private static readonly string[] NotesOnly = ["notes"];
     private static readonly string[] GateOptional = ["max_teu", "max_loa_m", "max_beam_m", "max_draft_m", "size_source", "notes"];
-    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, Lazy<SeaDataLoadResult>> Cache = new(StringComparer.Ordinal);
 
     /// <summary>True when the data directory has a sea-lane network (<c>sea/marnet_densified.json</c>).</summary>
     public static bool Exists(string dataDirectory) => File.Exists(Path.Combine(dataDirectory, Folder, NetworkFile));
 
     /// <summary>
-    /// <see cref="Load"/> once per process and directory: the graph is immutable, so the CLI's network loading and
-    /// the <c>sea</c> command share one.
-    /// </summary>
-    public static SeaDataLoadResult LoadCached(string dataDirectory) =>
-        Cache.GetOrAdd(Path.GetFullPath(dataDirectory), dir => new Lazy<SeaDataLoadResult>(() => Load(dir))).Value;
-
-    /// <summary>
     /// The definition with its sea legs routed on the sea-lane graph of <paramref name="dataDirectory"/>
     /// (<see cref="OceanLegDistances"/>), or the definition unchanged when there is no sea-lane data. Differences from
     /// the data rows above 2 % are reported as warnings (CORR0121/CORR0122). The routed distances are cached on disk
-    /// by content hash (<c>SeaLegCache</c>), so later processes skip building the sea graph.
+    /// by content hash in <paramref name="cacheDirectory"/> (null: no cache), so later processes skip building the sea
+    /// graph. <paramref name="seaData"/> supplies the sea data when the cache misses (the caller's own loaded copy, so a
+    /// workspace loads it once); null loads it here.
     /// </summary>
-    public static NetworkDefinition WithSeaLaneDistances(NetworkDefinition definition, string dataDirectory, DiagnosticBag diagnostics)
+    public static NetworkDefinition WithSeaLaneDistances(NetworkDefinition definition, string dataDirectory, DiagnosticBag diagnostics, string? cacheDirectory = null, Func<SeaDataLoadResult>? seaData = null)
     {
         ArgumentNullException.ThrowIfNull(definition);
         ArgumentNullException.ThrowIfNull(diagnostics);
@@ -76,7 +70,7 @@ public static class SeaDataLoader
         const double tolerance = 0.02;
         var knots = definition.Parameter("ocean_speed_kn", 16);
         var key = SeaLegCache.Key(definition, dataDirectory, tolerance);
-        if (SeaLegCache.TryRead(key, out var cached, out var cachedDiagnostics))
+        if (SeaLegCache.TryRead(cacheDirectory, key, out var cached, out var cachedDiagnostics))
         {
             foreach (var d in cachedDiagnostics)
             {
@@ -86,7 +80,7 @@ public static class SeaDataLoader
             return OceanLegDistances.Apply(definition, cached, knots);
         }
 
-        var sea = LoadCached(dataDirectory);
+        var sea = seaData is null ? Load(dataDirectory) : seaData();
         foreach (var d in sea.Diagnostics.Items)
         {
             diagnostics.Add(d);
@@ -106,7 +100,7 @@ public static class SeaDataLoader
 
         if (!sea.Diagnostics.HasErrors)
         {
-            SeaLegCache.Write(key, distances, routing.Items);
+            SeaLegCache.Write(cacheDirectory, key, distances, routing.Items);
         }
 
         return OceanLegDistances.Apply(definition, distances, knots);

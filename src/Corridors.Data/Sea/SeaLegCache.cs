@@ -10,35 +10,12 @@ namespace Corridors.Data.Sea;
 /// Caches the routed sea-leg distances on disk, keyed by a SHA-256 of everything they depend on: the sea-lane files,
 /// <c>passages.csv</c>, the ocean legs' vessel size, every sea leg's id, mode, end nodes (coordinates, kind, sea), passages, distance and row, the
 /// tolerance, and the identity of the Core and Data assemblies (so a new build never reads an old result). A hit
-/// saves building the sea graph on every <c>route</c>/<c>compare</c> process. Location: <c>CORRIDORS_CACHE</c> (set it
-/// to <c>off</c> to disable), else <c>$XDG_CACHE_HOME/corridors</c>, else <c>~/.cache/corridors</c>. Failing to read or
-/// write the cache is never an error: the distances are then routed.
+/// saves building the sea graph on every <c>route</c>/<c>compare</c> process. The caller names the cache directory
+/// (the front ends choose it: the CLI from <c>CORRIDORS_CACHE</c> or the XDG cache folder); null disables it. Failing
+/// to read or write the cache is never an error: the distances are then routed.
 /// </summary>
 internal static class SeaLegCache
 {
-    public static string? Directory()
-    {
-        var env = Environment.GetEnvironmentVariable("CORRIDORS_CACHE");
-        if (string.Equals(env, "off", StringComparison.OrdinalIgnoreCase))
-        {
-            return null;
-        }
-
-        if (!string.IsNullOrWhiteSpace(env))
-        {
-            return env;
-        }
-
-        var xdg = Environment.GetEnvironmentVariable("XDG_CACHE_HOME");
-        if (!string.IsNullOrWhiteSpace(xdg))
-        {
-            return Path.Combine(xdg, "corridors");
-        }
-
-        var home = Environment.GetFolderPath(Environment.SpecialFolder.UserProfile);
-        return string.IsNullOrEmpty(home) ? null : Path.Combine(home, ".cache", "corridors");
-    }
-
     public static string Key(NetworkDefinition definition, string dataDirectory, double tolerance)
     {
         using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
@@ -79,11 +56,10 @@ internal static class SeaLegCache
         return Convert.ToHexString(hash.GetHashAndReset());
     }
 
-    public static bool TryRead(string key, out IReadOnlyList<SeaLegDistance> distances, out IReadOnlyList<Diagnostic> diagnostics)
+    public static bool TryRead(string? dir, string key, out IReadOnlyList<SeaLegDistance> distances, out IReadOnlyList<Diagnostic> diagnostics)
     {
         distances = [];
         diagnostics = [];
-        var dir = Directory();
         if (dir is null)
         {
             return false;
@@ -129,9 +105,8 @@ internal static class SeaLegCache
         }
     }
 
-    public static void Write(string key, IReadOnlyList<SeaLegDistance> distances, IReadOnlyList<Diagnostic> diagnostics)
+    public static void Write(string? dir, string key, IReadOnlyList<SeaLegDistance> distances, IReadOnlyList<Diagnostic> diagnostics)
     {
-        var dir = Directory();
         if (dir is null)
         {
             return;
@@ -141,7 +116,7 @@ internal static class SeaLegCache
         {
             System.IO.Directory.CreateDirectory(dir);
             var path = Path.Combine(dir, "sea-legs-" + key + ".json");
-            var temp = path + "." + Environment.ProcessId.ToString(System.Globalization.CultureInfo.InvariantCulture) + ".tmp";
+            var temp = path + "." + Guid.NewGuid().ToString("N") + ".tmp";
             var ci = System.Globalization.CultureInfo.InvariantCulture;
             var text = new StringBuilder("#\tcorridors sea-leg distances (cache; safe to delete)\n");
             foreach (var d in distances)

@@ -64,7 +64,7 @@ public sealed class ReliabilityCommandTests
     {
         var (code, _, stderr) = CliRunner.Run("reliability", "--from", "Xian", "--to", "Duisburg", "--penalty", "500");
         code.ShouldBe(1);
-        stderr.ShouldContain("--penalty needs --deadline.");
+        stderr.ShouldContain("error: --penalty: A lateness penalty needs a deadline.");
     }
 
     [Fact]
@@ -73,6 +73,6 @@ public sealed class ReliabilityCommandTests
         var (code, stdout, stderr) = CliRunner.Run("reliability", "--from", "Xian", "--to", "Duisburg", "--depart", "2026-03-03", "--deadline", "2026-03-01", "--samples", "100", "--json");
         code.ShouldBe(1);
         stdout.ShouldBeEmpty();
-        stderr.ShouldContain("--deadline 2026-03-02 00:00 UTC is not after the departure (2026-03-03 00:00 UTC).");
+        stderr.ShouldContain("error: --deadline: 2026-03-02 00:00 UTC is not after the departure (2026-03-03 00:00 UTC).");
     }
 }

@@ -35,6 +35,41 @@ public sealed class DelayDistributionTests
     }
 
     [Theory]
+    [InlineData(DistributionKind.Fixed, 96.0, 0.0, 0.0)]
+    [InlineData(DistributionKind.Uniform, 72.0, 120.0, 0.0)]
+    [InlineData(DistributionKind.Triangular, 2.0, 5.0, 11.0)]
+    [InlineData(DistributionKind.Exponential, 4.0, 0.0, 0.0)]
+    [InlineData(DistributionKind.LogNormal, 1.5, 0.6, 0.0)]
+    [InlineData(DistributionKind.Normal, 10.0, 2.0, 0.0)]
+    [InlineData(DistributionKind.ResidualOfUniformHeadway, 72.0, 120.0, 0.0)]
+    public void ScaledToMean_AnyKind_HitsTheMeanAndKeepsTheRelativeSpread(DistributionKind kind, double a, double b, double c)
+    {
+        var d = new DelayDistribution(kind, a, b, c);
+
+        var scaled = d.ScaledToMean(23.0);
+
+        scaled.Kind.ShouldBe(kind);
+        scaled.IsValid.ShouldBeTrue();
+        scaled.Mean.ShouldBe(23.0, 1e-9);
+        (Math.Sqrt(scaled.Variance) / scaled.Mean).ShouldBe(Math.Sqrt(d.Variance) / d.Mean, 1e-9);
+    }
+
+    [Fact]
+    public void ScaledToMean_CaspianHeadwayAtSevenSailingsAWeek_IsUniformAroundTwentyFourHours()
+    {
+        // U(3 d, 5 d) has mean 96 h; at 7 departures a week the mean headway is 24 h: U(18 h, 30 h).
+        DelayDistribution.Uniform(72, 120).ScaledToMean(24).ShouldBe(DelayDistribution.Uniform(18, 30));
+    }
+
+    [Fact]
+    public void ScaledToMean_ZeroMean_Throws()
+    {
+        var ex = Should.Throw<InvalidOperationException>(() => DelayDistribution.Zero.ScaledToMean(10));
+        ex.Message.ShouldBe("Only a distribution with a positive, finite mean can be scaled to a mean; fixed 0 has mean 0.");
+        Should.Throw<ArgumentOutOfRangeException>(() => DelayDistribution.Uniform(1, 2).ScaledToMean(double.NaN));
+    }
+
+    [Theory]
     [InlineData(DistributionKind.Triangular, 2.0, 5.0, 11.0)]
     [InlineData(DistributionKind.Exponential, 4.0, 0.0, 0.0)]
     [InlineData(DistributionKind.LogNormal, 1.5, 0.6, 0.0)]

@@ -10,17 +10,15 @@ public sealed class SeaLegCacheTests
     public void WithSeaLaneDistances_SecondLoad_ReadsTheCacheAndGivesTheSameLegsAndWarnings()
     {
         var cache = Path.Combine(Path.GetTempPath(), "corridors-cache-" + Guid.NewGuid().ToString("N"));
-        var previous = Environment.GetEnvironmentVariable("CORRIDORS_CACHE");
-        Environment.SetEnvironmentVariable("CORRIDORS_CACHE", cache);
         try
         {
             var raw = NetworkLoader.Load(SeaTestData.DataDirectory).GetDefinitionOrThrow();
             var first = new DiagnosticBag();
-            var routed = SeaDataLoader.WithSeaLaneDistances(raw, SeaTestData.DataDirectory, first);
+            var routed = SeaDataLoader.WithSeaLaneDistances(raw, SeaTestData.DataDirectory, first, cache);
             var file = Directory.GetFiles(cache, "sea-legs-*").ShouldHaveSingleItem();
 
             var second = new DiagnosticBag();
-            var cached = SeaDataLoader.WithSeaLaneDistances(raw, SeaTestData.DataDirectory, second);
+            var cached = SeaDataLoader.WithSeaLaneDistances(raw, SeaTestData.DataDirectory, second, cache);
 
             cached.Legs.Select(l => (l.Id, l.DistanceKm, l.Hours)).ShouldBe(routed.Legs.Select(l => (l.Id, l.DistanceKm, l.Hours)));
             second.Items.Select(d => d.ToString()).ShouldBe(first.Items.Select(d => d.ToString()));
@@ -28,13 +26,16 @@ public sealed class SeaLegCacheTests
             // A damaged cache file is ignored (routed again), never an error.
             File.WriteAllText(file, "L\tO-SHA-RTM-SUEZ\tnot-a-number\t\n");
             var third = new DiagnosticBag();
-            SeaDataLoader.WithSeaLaneDistances(raw, SeaTestData.DataDirectory, third).LegById["O-SHA-RTM-SUEZ"].DistanceKm
+            SeaDataLoader.WithSeaLaneDistances(raw, SeaTestData.DataDirectory, third, cache).LegById["O-SHA-RTM-SUEZ"].DistanceKm
                 .ShouldBe(routed.LegById["O-SHA-RTM-SUEZ"].DistanceKm);
             third.HasErrors.ShouldBeFalse();
         }
         finally
         {
-            Environment.SetEnvironmentVariable("CORRIDORS_CACHE", previous);
+            if (Directory.Exists(cache))
+            {
+                Directory.Delete(cache, recursive: true);
+            }
         }
     }
 }

@@ -1,0 +1,199 @@
+using System.Globalization;
+using System.Text.Json.Serialization;
+using Corridors.Network;
+using Corridors.Reliability;
+using Corridors.Routing;
+
+namespace Corridors.Application.Contracts;
+
+/// <summary>
+/// The document of <c>route</c> and <c>compare</c> (docs/CLI.md): <c>{"routes":[...]}</c>, and for an impossible
+/// query <c>{"routes":[],"reason":..,"relax":[..]}</c>. Fields may be added; none may be renamed.
+/// </summary>
+/// <param name="Status">optimal, infeasible, unreachable or iteration-limit.</param>
+/// <param name="Query">The query as understood.</param>
+/// <param name="Routes">The routes, best first (compare: one per corridor).</param>
+/// <param name="Reason">Why there is no route, when there is none.</param>
+/// <param name="Relax">Constraints that could be relaxed, each with the best route then.</param>
+/// <param name="Excluded">Corridors not shown, with the reason.</param>
+public sealed record RoutesDocument(
+    string Status,
+    QueryContract Query,
+    IReadOnlyList<RouteContract> Routes,
+    string? Reason,
+    IReadOnlyList<RelaxContract> Relax,
+    IReadOnlyList<ExcludedContract> Excluded)
+{
+    /// <summary>The document of a routing result; <paramref name="simulated"/> adds a reliability block to each route.</summary>
+    public static RoutesDocument Of(CorridorNetwork network, RouteQuery query, RouteResult result, PercentileBlock? simulated = null)
+    {
+        ArgumentNullException.ThrowIfNull(network);
+        ArgumentNullException.ThrowIfNull(query);
+        ArgumentNullException.ThrowIfNull(result);
+        var routes = new List<RouteContract>(result.Routes.Count);
+        for (var i = 0; i < result.Routes.Count; i++)
+        {
+            var route = RouteContract.Of(result.Routes[i]);
+            if (simulated is not null && i < simulated.Results.Count)
+            {
+                route = route with { Reliability = RouteReliabilityContract.Of(simulated.Percentile, simulated.Results[i]) };
+            }
+
+            routes.Add(route);
+        }
+
+        return new RoutesDocument(
+            result.Status.ToString().ToLowerInvariant(),
+            QueryContract.Of(network, query),
+            routes,
+            result.Reason,
+            [.. result.Relax.Select(r => new RelaxContract(r.Constraint, r.Description, RouteContract.Of(r.Best)))],
+            [.. result.Excluded.Select(x => new ExcludedContract(x.Corridor, x.Reason))]);
+    }
+}
+
+/// <summary>Simulated transit times of each route, for <see cref="RoutesDocument.Of"/>.</summary>
+/// <param name="Percentile">The percentile asked for (1–99).</param>
+/// <param name="Results">One result per route, in route order.</param>
+public sealed record PercentileBlock(double Percentile, IReadOnlyList<ReliabilityResult> Results);
+
+/// <summary>The query as understood (resolved places, the departure, the year).</summary>
+/// <param name="From">Origin.</param>
+/// <param name="To">Destination.</param>
+/// <param name="Depart">Departure, UTC.</param>
+/// <param name="Year">Network year.</param>
+/// <param name="Teu">TEU in the consignment.</param>
+/// <param name="By">Objective.</param>
+/// <param name="Avoid">Avoided countries.</param>
+/// <param name="AvoidPassages">Avoided passages.</param>
+public sealed record QueryContract(PlaceContract From, PlaceContract To, string Depart, int Year, double Teu, string By, IReadOnlyList<string> Avoid, IReadOnlyList<string> AvoidPassages)
+{
+    /// <summary>The contract of a Core query on <paramref name="network"/>.</summary>
+    public static QueryContract Of(CorridorNetwork network, RouteQuery query)
+    {
+        ArgumentNullException.ThrowIfNull(network);
+        ArgumentNullException.ThrowIfNull(query);
+        return new QueryContract(
+            PlaceContract.Of(Place.Of(network.Node(query.From))),
+            PlaceContract.Of(Place.Of(network.Node(query.To))),
+            ContractJson.Time(query.DepartUtc),
+            network.Year,
+            query.Cargo.Teu,
+            query.Objective.ToString().ToLowerInvariant(),
+            query.AvoidCountries,
+            query.AvoidPassages);
+    }
+}
+
+/// <summary>A place: node id and display name.</summary>
+/// <param name="Id">Node id.</param>
+/// <param name="Name">Display name.</param>
+public sealed record PlaceContract(string Id, string Name)
+{
+    /// <summary>The contract of a Core place.</summary>
+    public static PlaceContract Of(Place p)
+    {
+        ArgumentNullException.ThrowIfNull(p);
+        return new(p.Id, p.Name);
+    }
+}
+
+/// <summary>Route totals.</summary>
+public sealed record TotalsContract(
+    double Days, double Hours, double CostUsd, double Co2eKg, int Borders, int Transshipments, int GaugeChanges,
+    double Km, double WaitHours, double DwellHours, double Risk);
+
+/// <summary>One leg of a route.</summary>
+public sealed record LegContract(
+    string Leg, PlaceContract From, PlaceContract To, string Mode, double Km, double Hours, double WaitHours, double DwellHours,
+    double CostUsd, double Co2eKg, string Country, IReadOnlyList<string> Countries, IReadOnlyList<string> Passages,
+    int? GaugeMm, string? EmissionFactor, string Depart, string Arrive);
+
+/// <summary>A border crossed: at a node, or along a leg.</summary>
+public sealed record BorderContract(string From, string To, PlaceContract? At, string? Leg);
+
+/// <summary>A route with its totals and legs.</summary>
+public sealed record RouteContract(
+    string Corridor,
+    string Family,
+    PlaceContract From,
+    PlaceContract To,
+    string Depart,
+    string Arrive,
+    TotalsContract Totals,
+    IReadOnlyList<string> Countries,
+    IReadOnlyList<string> Passages,
+    IReadOnlyList<BorderContract> Borders,
+    IReadOnlyList<PlaceContract> GaugeChanges,
+    IReadOnlyList<string> Co2eBasis,
+    IReadOnlyList<int> Path,
+    IReadOnlyList<LegContract> Legs)
+{
+    /// <summary>Simulated transit times (only with a percentile request).</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public RouteReliabilityContract? Reliability { get; init; }
+
+    /// <summary>The contract of a Core route.</summary>
+    public static RouteContract Of(Route r)
+    {
+        ArgumentNullException.ThrowIfNull(r);
+        var t = r.Totals;
+        return new RouteContract(
+            r.Corridor,
+            CorridorFamilies.WireName(r.Family),
+            PlaceContract.Of(r.From),
+            PlaceContract.Of(r.To),
+            ContractJson.Time(r.DepartUtc),
+            ContractJson.Time(r.ArriveUtc),
+            new TotalsContract(ContractJson.Round(t.Days), ContractJson.Round(t.Hours, 1), ContractJson.Round(t.CostUsd, 0), ContractJson.Round(t.Co2eKg, 0),
+                t.Borders, t.Transshipments, t.GaugeChanges, ContractJson.Round(t.Km, 0), ContractJson.Round(t.WaitHours, 1), ContractJson.Round(t.DwellHours, 1), ContractJson.Round(t.Risk, 1)),
+            r.Countries,
+            r.Passages,
+            [.. r.Borders.Select(b => new BorderContract(b.From, b.To, b.At is null ? null : PlaceContract.Of(b.At), b.LegId))],
+            [.. r.GaugeChanges.Select(PlaceContract.Of)],
+            r.EmissionBasis,
+            [.. r.Path.Select(e => e.Value)],
+            [.. r.Legs.Select(l => new LegContract(
+                l.LegId, PlaceContract.Of(l.From), PlaceContract.Of(l.To), CorridorRouter.ModeName(l.Mode), ContractJson.Round(l.Km, 1),
+                ContractJson.Round(l.Hours), ContractJson.Round(l.WaitHours), ContractJson.Round(l.DwellHours), ContractJson.Round(l.CostUsd),
+                ContractJson.Round(l.Co2eKg), l.Country, l.Countries, l.Passages, l.GaugeMm, l.EmissionFactor,
+                ContractJson.Time(l.DepartUtc), ContractJson.Time(l.ArriveUtc)))]);
+    }
+}
+
+/// <summary>Simulated door-to-door days of one route (<c>--percentile</c>).</summary>
+public sealed record RouteReliabilityContract(
+    double Percentile, double PercentileDays, double MeanDays, double P10Days, double P50Days, double P90Days, double P95Days, int Samples, long Seed)
+{
+    /// <summary>The contract of a simulated route.</summary>
+    public static RouteReliabilityContract Of(double percentile, ReliabilityResult r)
+    {
+        ArgumentNullException.ThrowIfNull(r);
+        return new(percentile, ContractJson.Round(r.QuantileDays(percentile / 100), 3), ContractJson.Round(r.MeanDays, 3), ContractJson.Round(r.P10Days, 3),
+            ContractJson.Round(r.P50Days, 3), ContractJson.Round(r.P90Days, 3), ContractJson.Round(r.P95Days, 3), r.Samples, r.Seed);
+    }
+}
+
+/// <summary>A constraint that could be relaxed, and the best route then.</summary>
+public sealed record RelaxContract(string Constraint, string Description, RouteContract Route);
+
+/// <summary>A corridor not shown, and why.</summary>
+public sealed record ExcludedContract(string Corridor, string Reason);
+
+/// <summary>Wire names of the corridor families (the <c>family</c> field of a route).</summary>
+public static class CorridorFamilies
+{
+    /// <summary>The wire name of a family, e.g. <c>middle-black-sea</c>.</summary>
+    public static string WireName(CorridorFamily family) => family switch
+    {
+        CorridorFamily.MiddleBlackSea => "middle-black-sea",
+        CorridorFamily.MiddleTurkiye => "middle-turkiye",
+        CorridorFamily.MiddleOther => "middle",
+        CorridorFamily.Northern => "northern",
+        CorridorFamily.Southern => "southern",
+        CorridorFamily.SeaSuez => "sea-suez",
+        CorridorFamily.SeaCape => "sea-cape",
+        CorridorFamily.Sea => "sea",
+        _ => "other",
+    };
+}

@@ -1,0 +1,40 @@
+namespace Corridors.Cli;
+
+/// <summary>
+/// What the CLI takes from its surroundings: the process environment in <see cref="Program"/>, explicit values in
+/// tests. The only place below <c>Main</c> where environment variables are read.
+/// </summary>
+/// <param name="DataDirectory">Data directory when <c>--data</c> is not given (<c>CORRIDORS_DATA</c>); null finds the bundled <c>data/</c>.</param>
+/// <param name="StorePath">Run store when <c>--store</c> is not given (<c>CORRIDORS_STORE</c>); null means <c>.corridors/corridors.db</c> under the working directory.</param>
+/// <param name="CacheDirectory">Cache directory (<c>CORRIDORS_CACHE</c>, <c>off</c> disables; else the XDG cache folder); null disables caching.</param>
+/// <param name="Columns">Terminal width for redirected output (<c>COLUMNS</c>).</param>
+/// <param name="Clock">The clock (default departure date, stored-run times).</param>
+internal sealed record CliEnvironment(string? DataDirectory, string? StorePath, string? CacheDirectory, int? Columns, TimeProvider Clock)
+{
+    /// <summary>Reads the process environment.</summary>
+    public static CliEnvironment FromProcess()
+    {
+        static string? Get(string name) => Environment.GetEnvironmentVariable(name) is { Length: > 0 } v && !string.IsNullOrWhiteSpace(v) ? v : null;
+        string? cache;
+        if (Get("CORRIDORS_CACHE") is { } explicitCache)
+        {
+            cache = string.Equals(explicitCache, "off", StringComparison.OrdinalIgnoreCase) ? null : explicitCache;
+        }
+        else if (Get("XDG_CACHE_HOME") is { } xdg)
+        {
+            cache = Path.Combine(xdg, "corridors");
+        }
+        else
+        {
+            var home = Environment.GetFolderPath(Environment.SpecialFolder.UserProfile);
+            cache = string.IsNullOrEmpty(home) ? null : Path.Combine(home, ".cache", "corridors");
+        }
+
+        return new CliEnvironment(
+            Get("CORRIDORS_DATA"),
+            Get("CORRIDORS_STORE"),
+            cache,
+            int.TryParse(Get("COLUMNS"), System.Globalization.NumberStyles.Integer, System.Globalization.CultureInfo.InvariantCulture, out var columns) && columns > 40 ? columns : null,
+            TimeProvider.System);
+    }
+}
