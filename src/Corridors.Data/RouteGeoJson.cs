@@ -80,7 +80,7 @@ public static class RouteGeoJson
                 w.WriteString("fromName", leg.From.Name);
                 w.WriteString("to", leg.To.Id);
                 w.WriteString("toName", leg.To.Name);
-                w.WriteString("mode", CorridorRouter.ModeName(leg.Mode));
+                w.WriteString("mode", Words.Name(leg.Mode));
                 w.WriteString("geometry", parts is null ? "straight" : "sea-lanes");
                 w.WriteNumber("km", Round(leg.Km, 1));
                 w.WriteNumber("hours", Round(leg.Hours, 2));

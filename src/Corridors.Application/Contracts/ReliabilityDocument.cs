@@ -112,7 +112,7 @@ public sealed record ContributorContract(int Index, string Leg, PlaceContract Fr
         ArgumentNullException.ThrowIfNull(c);
         ArgumentNullException.ThrowIfNull(route);
         var leg = route.Legs[c.PathIndex];
-        return new ContributorContract(c.PathIndex, leg.LegId, PlaceContract.Of(leg.From), PlaceContract.Of(leg.To), CorridorRouter.ModeName(leg.Mode), ContractJson.Round(c.MeanHours), ContractJson.Round(c.VarianceShare, 4));
+        return new ContributorContract(c.PathIndex, leg.LegId, PlaceContract.Of(leg.From), PlaceContract.Of(leg.To), Words.Name(leg.Mode), ContractJson.Round(c.MeanHours), ContractJson.Round(c.VarianceShare, 4));
     }
 }
 

@@ -154,7 +154,7 @@ public sealed record RouteContract(
             r.EmissionBasis,
             [.. r.Path.Select(e => e.Value)],
             [.. r.Legs.Select(l => new LegContract(
-                l.LegId, PlaceContract.Of(l.From), PlaceContract.Of(l.To), CorridorRouter.ModeName(l.Mode), ContractJson.Round(l.Km, 1),
+                l.LegId, PlaceContract.Of(l.From), PlaceContract.Of(l.To), Words.Name(l.Mode), ContractJson.Round(l.Km, 1),
                 ContractJson.Round(l.Hours), ContractJson.Round(l.WaitHours), ContractJson.Round(l.DwellHours), ContractJson.Round(l.CostUsd),
                 ContractJson.Round(l.Co2eKg), l.Country, l.Countries, l.Passages, l.GaugeMm, l.EmissionFactor,
                 ContractJson.Time(l.DepartUtc), ContractJson.Time(l.ArriveUtc)))]);
@@ -179,21 +179,3 @@ public sealed record RelaxContract(string Constraint, string Description, RouteC
 
 /// <summary>A corridor not shown, and why.</summary>
 public sealed record ExcludedContract(string Corridor, string Reason);
-
-/// <summary>Wire names of the corridor families (the <c>family</c> field of a route).</summary>
-public static class CorridorFamilies
-{
-    /// <summary>The wire name of a family, e.g. <c>middle-black-sea</c>.</summary>
-    public static string WireName(CorridorFamily family) => family switch
-    {
-        CorridorFamily.MiddleBlackSea => "middle-black-sea",
-        CorridorFamily.MiddleTurkiye => "middle-turkiye",
-        CorridorFamily.MiddleOther => "middle",
-        CorridorFamily.Northern => "northern",
-        CorridorFamily.Southern => "southern",
-        CorridorFamily.SeaSuez => "sea-suez",
-        CorridorFamily.SeaCape => "sea-cape",
-        CorridorFamily.Sea => "sea",
-        _ => "other",
-    };
-}

@@ -174,7 +174,7 @@ internal static class RouteText
         var table = new Table().AddColumns("From", "To", "Mode", "km", "h", "wait h", "USD", "kg CO2e", "Country");
         foreach (var leg in r.Legs)
         {
-            table.AddRow(Markup.Escape(leg.From.Name), Markup.Escape(leg.To.Name), CorridorRouter.ModeName(leg.Mode), leg.Km.ToString("N0", Inv),
+            table.AddRow(Markup.Escape(leg.From.Name), Markup.Escape(leg.To.Name), Words.Name(leg.Mode), leg.Km.ToString("N0", Inv),
                 (leg.Hours + leg.DwellHours).ToString("0.#", Inv), leg.WaitHours.ToString("0.#", Inv), leg.CostUsd.ToString("N0", Inv),
                 leg.Co2eKg.ToString("N0", Inv), Markup.Escape(string.Join("→", leg.Countries)));
         }

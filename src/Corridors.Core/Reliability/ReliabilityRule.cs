@@ -190,7 +190,7 @@ public sealed record ReliabilityRule(
         {
             RuleScope.All => true,
             RuleScope.Node => Contains(node.Id),
-            RuleScope.NodeKind => Contains(ReliabilityWords.Of(node.Kind)),
+            RuleScope.NodeKind => Contains(Words.Name(node.Kind)),
             RuleScope.Country => Contains(node.Country),
             _ => false,
         };
@@ -204,8 +204,8 @@ public sealed record ReliabilityRule(
         {
             RuleScope.All => true,
             RuleScope.Leg => Contains(leg.Id),
-            RuleScope.Mode => Contains(ReliabilityWords.Of(leg.Mode)),
-            RuleScope.Sea => sea != SeaArea.None && Contains(ReliabilityWords.Of(sea)),
+            RuleScope.Mode => Contains(Words.Name(leg.Mode)),
+            RuleScope.Sea => sea != SeaArea.None && Contains(Words.Name(sea)),
             RuleScope.Country => leg.Countries.Any(Contains),
             _ => false,
         };
@@ -225,31 +225,9 @@ public sealed record ReliabilityRule(
     }
 }
 
-/// <summary>The data-file words for enums used by reliability rules (as in docs/DATA.md).</summary>
+/// <summary>The words of reliability components (node kinds, modes and seas are <see cref="Words"/>).</summary>
 public static class ReliabilityWords
 {
-    /// <summary>Word for a node kind (<c>dry-port</c>, <c>border</c>, ...).</summary>
-    public static string Of(NodeKind kind) => kind switch
-    {
-        NodeKind.DryPort => "dry-port",
-        _ => kind.ToString().ToLowerInvariant(),
-    };
-
-    /// <summary>Word for a mode (<c>rail</c>, <c>inland-waterway</c>, ...).</summary>
-    public static string Of(TransportMode mode) => mode switch
-    {
-        TransportMode.InlandWaterway => "inland-waterway",
-        _ => mode.ToString().ToLowerInvariant(),
-    };
-
-    /// <summary>Word for a sea (<c>caspian</c>, <c>black-sea</c>, ...).</summary>
-    public static string Of(SeaArea sea) => sea switch
-    {
-        SeaArea.BlackSea => "black-sea",
-        SeaArea.NorthSea => "north-sea",
-        _ => sea.ToString().ToLowerInvariant(),
-    };
-
     /// <summary>Word for a component (<c>dwell-tail</c>, ...).</summary>
     public static string Of(ReliabilityComponent component) => component switch
     {

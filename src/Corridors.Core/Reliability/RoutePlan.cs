@@ -13,7 +13,7 @@ namespace Corridors.Reliability;
 public sealed record PlanLeg(int PathIndex, EdgeId Edge, string From, string To, TransportMode Mode, IReadOnlyList<string> Elements)
 {
     /// <summary>Short label: <c>FROM → TO (mode)</c>.</summary>
-    public string Label => $"{From} → {To} ({ReliabilityWords.Of(Mode)})";
+    public string Label => $"{From} → {To} ({Words.Name(Mode)})";
 }
 
 /// <summary>Which part of a leg a shock acts on.</summary>
@@ -243,13 +243,11 @@ public sealed class RoutePlan
             // changes mode there (docs/MODEL.md §2).
             if (index > 0)
             {
-                // Same rule as routing: a mode or gauge change between two non-transfer legs is a transshipment;
+                // The one TransferRule routing uses too: a mode or gauge change between two non-transfer legs;
                 // transfer legs carry their own handling time, so the node's transfer dwell is not added on top.
                 var previous = _network.LegOf(path[index - 1]);
-                var transfer = leg.Mode != TransportMode.Transfer
-                    && previous.Mode != TransportMode.Transfer
-                    && (previous.Mode != leg.Mode || (previous.GaugeMm is { } g1 && leg.GaugeMm is { } g2 && g1 != g2));
-                if (fromNode.DwellRule == DwellRule.Always || transfer)
+                var transfer = TransferRule.ChangesAt(previous.Mode, previous.GaugeMm ?? 0, leg.Mode, leg.GaugeMm ?? 0);
+                if (TransferRule.DwellApplies(fromNode.DwellRule == DwellRule.Always, transfer))
                 {
                     step.HasDwell = true;
                     if (fromNode.DwellHours is { } d)

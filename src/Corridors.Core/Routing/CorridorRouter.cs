@@ -10,7 +10,6 @@ namespace Corridors.Routing;
 /// </summary>
 public sealed class CorridorRouter
 {
-    private static readonly string[] NoCountries = [];
     private readonly RouteDijkstra _dijkstra = new();
     private readonly ParetoSearch _pareto = new();
     private readonly QueryWeights _weights = new();
@@ -134,7 +133,7 @@ public sealed class CorridorRouter
     {
         var routes = new List<Route>();
         var excluded = new List<ExcludedCorridor>();
-        foreach (var family in Families)
+        foreach (var family in CorridorFamilies.Compared)
         {
             if (Conflict(query, family) is { } reason)
             {
@@ -182,14 +181,7 @@ public sealed class CorridorRouter
         ArgumentNullException.ThrowIfNull(query);
         ArgumentNullException.ThrowIfNull(route);
         var t = route.Totals;
-        return query.Objective switch
-        {
-            RouteObjective.Time => t.Hours,
-            RouteObjective.Cost => t.CostUsd,
-            RouteObjective.Co2 => t.Co2eKg,
-            _ => t.CostUsd + (query.Weights.UsdPerHour * t.Hours) + (query.Weights.UsdPerTonneCo2e * t.Co2eKg / 1000.0)
-                + (query.Weights.UsdPerRiskPoint * t.Risk),
-        };
+        return query.ObjectiveValue(t.Hours, t.CostUsd, t.Co2eKg, t.Risk);
     }
 
     private List<Route> Diverse(RouteQuery query, List<Route> candidates, int k)
@@ -306,12 +298,12 @@ public sealed class CorridorRouter
 
         foreach (var m in q.AvoidModes)
         {
-            yield return ($"avoid-mode:{ModeName(m)}", $"Allow {ModeName(m)} legs.", q with { AvoidModes = Without(q.AvoidModes, m) });
+            yield return ($"avoid-mode:{Words.Name(m)}", $"Allow {Words.Name(m)} legs.", q with { AvoidModes = Without(q.AvoidModes, m) });
         }
 
         foreach (var m in q.RequireModes)
         {
-            yield return ($"require-mode:{ModeName(m)}", $"Do not require a {ModeName(m)} leg.", q with { RequireModes = Without(q.RequireModes, m) });
+            yield return ($"require-mode:{Words.Name(m)}", $"Do not require a {Words.Name(m)} leg.", q with { RequireModes = Without(q.RequireModes, m) });
         }
 
         foreach (var v in q.ViaNodes)
@@ -372,12 +364,12 @@ public sealed class CorridorRouter
 
         if (q.AvoidModes.Count > 0)
         {
-            parts.Add("avoid modes " + string.Join(", ", q.AvoidModes.Select(ModeName)));
+            parts.Add("avoid modes " + string.Join(", ", q.AvoidModes.Select(Words.Name)));
         }
 
         if (q.RequireModes.Count > 0)
         {
-            parts.Add("require modes " + string.Join(", ", q.RequireModes.Select(ModeName)));
+            parts.Add("require modes " + string.Join(", ", q.RequireModes.Select(Words.Name)));
         }
 
         if (q.ViaNodes.Count > 0)
@@ -408,7 +400,7 @@ public sealed class CorridorRouter
         return parts.Count == 0 ? "none" : string.Join("; ", parts);
     }
 
-    private string? Conflict(RouteQuery query, CorridorFamilySpec family)
+    private string? Conflict(RouteQuery query, CorridorSearch family)
     {
         foreach (var c in family.Via)
         {
@@ -450,13 +442,6 @@ public sealed class CorridorRouter
     private string PassageName(string id) =>
         Network.Definition.PassageById.TryGetValue(id, out var p) ? p.Name : id;
 
-    /// <summary>Lower-case mode name as used in data files and on the command line.</summary>
-    public static string ModeName(TransportMode mode) => mode switch
-    {
-        TransportMode.InlandWaterway => "inland-waterway",
-        _ => mode.ToString().ToLowerInvariant(),
-    };
-
     private static bool Contains(IReadOnlyList<string> list, string value)
     {
         foreach (var item in list)
@@ -482,35 +467,5 @@ public sealed class CorridorRouter
         }
 
         return [.. result];
-    }
-
-    private static readonly CorridorFamilySpec[] Families =
-    [
-        new("Middle (Caspian, Black Sea exit)", ["AZ", "GE"], [], ["RU", "BY", "IR", "TR"], [], [TransportMode.Ocean], []),
-        new("Middle (Caspian, BTK/Türkiye)", ["AZ", "TR"], [], ["RU", "BY", "IR"], [], [TransportMode.Ocean], []),
-        new("Northern (Russia–Belarus)", ["RU"], [], ["IR"], [], [TransportMode.Ocean], []),
-        new("Southern (Iran)", ["IR"], [], ["RU", "BY"], [], [], []),
-        new("Sea via Suez", NoCountries, [CorridorClassifier.Suez], ["RU", "BY", "IR"], [], [], [TransportMode.Ocean]),
-        new("Sea via Cape", NoCountries, [CorridorClassifier.Cape], ["RU", "BY", "IR"], [CorridorClassifier.Suez], [], [TransportMode.Ocean]),
-    ];
-
-    private sealed record CorridorFamilySpec(
-        string Name,
-        string[] Via,
-        string[] ViaPassages,
-        string[] Avoid,
-        string[] AvoidPassages,
-        TransportMode[] AvoidModes,
-        TransportMode[] RequireModes)
-    {
-        public RouteQuery Apply(RouteQuery q) => q with
-        {
-            ViaCountries = [.. q.ViaCountries, .. Via],
-            ViaPassages = [.. q.ViaPassages, .. ViaPassages],
-            AvoidCountries = [.. q.AvoidCountries, .. Avoid],
-            AvoidPassages = [.. q.AvoidPassages, .. AvoidPassages],
-            AvoidModes = [.. q.AvoidModes, .. AvoidModes],
-            RequireModes = [.. q.RequireModes, .. RequireModes],
-        };
     }
 }

@@ -234,26 +234,12 @@ public sealed class QueryWeights
         var modes = network.Mode;
         var v = network.Tail[edge];
         var transfer = (byte)TransportMode.Transfer;
-        var transshipments = 0;
         double dwell = 0;
-        if (modes[edge] == transfer)
+        var change = previousEdge >= 0
+            && TransferRule.ChangesAt((TransportMode)modes[previousEdge], g.Gauge[previousEdge], (TransportMode)modes[edge], g.Gauge[edge]);
+        var transshipments = modes[edge] == transfer || change ? 1 : 0;
+        if (previousEdge >= 0 && TransferRule.DwellApplies(g.DwellAlways(v), change))
         {
-            transshipments = 1;
-        }
-        else if (previousEdge >= 0 && modes[previousEdge] != transfer)
-        {
-            var gauge = g.Gauge;
-            var change = modes[previousEdge] != modes[edge]
-                || (gauge[previousEdge] != 0 && gauge[edge] != 0 && gauge[previousEdge] != gauge[edge]);
-            if (change)
-            {
-                transshipments = 1;
-            }
-        }
-
-        if (previousEdge >= 0 && (g.DwellAlways(v) || (transshipments == 1 && modes[edge] != transfer)))
-        {
-            // Transfer legs carry their own handling time, so the node's transfer dwell is not added on top.
             dwell = g.NodeDwell[v];
         }
 
@@ -278,16 +264,5 @@ public sealed class QueryWeights
     }
 
     /// <summary>The scalar the query's objective minimises for one step.</summary>
-    public double Scalar(in StepCost step)
-    {
-        var q = Query;
-        return q.Objective switch
-        {
-            RouteObjective.Time => step.Hours,
-            RouteObjective.Cost => step.CostUsd,
-            RouteObjective.Co2 => step.Co2eKg,
-            _ => step.CostUsd + (q.Weights.UsdPerHour * step.Hours) + (q.Weights.UsdPerTonneCo2e * step.Co2eKg / 1000.0)
-                + (q.Weights.UsdPerRiskPoint * step.Risk),
-        };
-    }
+    public double Scalar(in StepCost step) => Query.ObjectiveValue(step.Hours, step.CostUsd, step.Co2eKg, step.Risk);
 }

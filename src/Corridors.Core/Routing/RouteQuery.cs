@@ -36,6 +36,13 @@ public readonly record struct GeneralizedWeights(double UsdPerHour, double UsdPe
     /// <summary>All weights zero: the generalized cost equals the money cost.</summary>
     public static GeneralizedWeights None => default;
 
+    /// <summary>
+    /// The generalized cost in USD: money plus weighted hours, CO2e (per tonne) and risk. The one formula the
+    /// searches (per step) and the ranking of whole routes both use.
+    /// </summary>
+    public double Cost(double costUsd, double hours, double co2eKg, double risk) =>
+        costUsd + (UsdPerHour * hours) + (UsdPerTonneCo2e * co2eKg / 1000.0) + (UsdPerRiskPoint * risk);
+
     internal static double NonNegative(double value, string name) =>
         double.IsFinite(value) && value >= 0 ? value : throw new ArgumentOutOfRangeException(name, value, $"{name} must be a finite number ≥ 0.");
 }
@@ -132,6 +139,15 @@ public sealed record RouteQuery
     /// <summary>Upper bound on labels created by a Pareto search; beyond it the search stops with <c>RouteStatus.IterationLimit</c>.</summary>
     /// <value>200 000.</value>
     public int MaxLabels { get; init; } = 200_000;
+
+    /// <summary>The value the query's objective minimises for the given hours, USD, kg CO2e and risk.</summary>
+    public double ObjectiveValue(double hours, double costUsd, double co2eKg, double risk) => Objective switch
+    {
+        RouteObjective.Time => hours,
+        RouteObjective.Cost => costUsd,
+        RouteObjective.Co2 => co2eKg,
+        _ => Weights.Cost(costUsd, hours, co2eKg, risk),
+    };
 
     /// <summary>Number of requirement bits (via nodes, via countries, via passages, required modes).</summary>
     internal int RequirementCount => ViaNodes.Count + ViaCountries.Count + ViaPassages.Count + RequireModes.Count;

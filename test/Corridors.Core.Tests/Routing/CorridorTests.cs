@@ -106,3 +106,14 @@ public sealed class CorridorTests
         }
     }
 }
+
+public sealed class CorridorFamiliesTests
+{
+    [Fact]
+    public void All_HasEveryFamilyOnceInEnumOrder()
+    {
+        CorridorFamilies.All.Select(f => f.Family).ShouldBe(Enum.GetValues<CorridorFamily>());
+        CorridorFamilies.All.Select(f => f.WireName).Distinct().Count().ShouldBe(CorridorFamilies.All.Count);
+        CorridorFamilies.WireName(CorridorFamily.MiddleBlackSea).ShouldBe("middle-black-sea");
+    }
+}

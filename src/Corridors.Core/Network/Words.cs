@@ -1,9 +1,11 @@
 using System.Collections.Frozen;
-using Corridors.Network;
 
-namespace Corridors.Data;
+namespace Corridors.Network;
 
-/// <summary>The words allowed in enum columns of the data files (docs/DATA.md), and their display names.</summary>
+/// <summary>
+/// The one vocabulary of words for enum values: the enum columns of the data files (docs/DATA.md), reliability rule
+/// scopes, command-line values and JSON documents all use these words.
+/// </summary>
 public static class Words
 {
     /// <summary>Node kinds.</summary>
@@ -114,6 +116,19 @@ public static class Words
         ["sat"] = DayOfWeek.Saturday,
         ["sun"] = DayOfWeek.Sunday,
     }.ToFrozenDictionary();
+
+    private static readonly FrozenDictionary<TransportMode, string> ModeWords = Mode.ToFrozenDictionary(p => p.Value, p => p.Key);
+    private static readonly FrozenDictionary<Network.NodeKind, string> NodeKindWords = NodeKind.ToFrozenDictionary(p => p.Value, p => p.Key);
+    private static readonly FrozenDictionary<SeaArea, string> SeaWords = Sea.ToFrozenDictionary(p => p.Value, p => p.Key);
+
+    /// <summary>The word for a mode (<c>rail</c>, <c>inland-waterway</c>, ...).</summary>
+    public static string Name(TransportMode mode) => ModeWords.TryGetValue(mode, out var word) ? word : mode.ToString().ToLowerInvariant();
+
+    /// <summary>The word for a node kind (<c>dry-port</c>, <c>border</c>, ...).</summary>
+    public static string Name(NodeKind kind) => NodeKindWords.TryGetValue(kind, out var word) ? word : kind.ToString().ToLowerInvariant();
+
+    /// <summary>The word for a sea (<c>caspian</c>, <c>black-sea</c>, ...).</summary>
+    public static string Name(SeaArea sea) => SeaWords.TryGetValue(sea, out var word) ? word : sea.ToString().ToLowerInvariant();
 
     /// <summary>The data-file word for an enum value (the inverse of the tables above).</summary>
     public static string Name<T>(T value)
