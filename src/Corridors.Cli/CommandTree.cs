@@ -38,6 +38,7 @@ internal static class CommandTree
             root.Subcommands.Add(command);
         }
 
+        OptionParsers.Attach(root);
         return root;
     }
 }

@@ -43,21 +43,10 @@ internal static class CommonOptions
     /// <summary>Last year the baseline data covers.</summary>
     public const int MaxYear = Application.Requests.NetworkYears.Max;
 
-    public static Option<int> Year()
+    /// <summary>The network year; its range is checked by the application layer (the HTTP API shares the check).</summary>
+    public static Option<int> Year() => new("--year")
     {
-        var option = new Option<int>("--year")
-        {
-            Description = $"Network year: only infrastructure in service that year is used ({MinYear}–{MaxYear}).",
-            DefaultValueFactory = _ => DefaultYear,
-        };
-        option.Validators.Add(result =>
-        {
-            var year = result.GetValueOrDefault<int>();
-            if (year is < MinYear or > MaxYear)
-            {
-                result.AddError($"--year {year} is outside the years the network data covers ({MinYear}–{MaxYear}).");
-            }
-        });
-        return option;
-    }
+        Description = $"Network year: only infrastructure in service that year is used ({MinYear}–{MaxYear}).",
+        DefaultValueFactory = _ => DefaultYear,
+    };
 }

@@ -16,7 +16,7 @@ internal static class CorridorsApp
             // Usage errors go to stderr only, so stdout (results, JSON) stays clean for scripts.
             foreach (var error in parse.Errors)
             {
-                stderr.WriteLine($"error: {error.Message}");
+                stderr.WriteLine($"error: {OptionParsers.Escape(error.Message)}");
             }
 
             stderr.WriteLine($"Run '{CommandPath(parse.CommandResult)} --help' for usage.");

@@ -30,7 +30,7 @@ public static partial class NetworkLoader
         ["id", "from", "to", "mode", "distance_km", "countries", "status", "source"],
         ["direction", "speed_kmh", "hours_min", "hours_mode", "hours_max", "gauge_mm", "electrified", "tariff_fixed_usd_per_teu",
          "tariff_usd_per_teu_km", "capacity_teu_per_year", "capacity_trains_per_day", "capacity_mt_per_year", "passages", "max_draft_m",
-         "open_months", "emission_factor", "open_year", "close_year", "notes"]);
+         "open_months", "emission_factor", "open_year", "close_year", "notes", "reenters"]);
 
     private static readonly Schema ServiceSchema = new("service",
         ["id", "leg", "name", "kind", "departures_per_week", "source"],
@@ -306,7 +306,10 @@ public static partial class NetworkLoader
             factor,
             ReadValidity(row, what),
             Provenance(row, what),
-            Origin(row));
+            Origin(row))
+        {
+            Reenters = CountryList(ctx, row, "reenters", what),
+        };
         if (id is not null)
         {
             table.Add(id, leg, row, ctx.Bag, "leg");

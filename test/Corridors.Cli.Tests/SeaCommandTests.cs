@@ -120,7 +120,7 @@ public sealed class SeaCommandTests
 
     [Theory]
     [InlineData("--avoid-passage", "atlantis", "Unknown passage 'atlantis'")]
-    [InlineData("--knots", "0", "error: --knots: The speed must be above 0 and at most 60 knots.")]
+    [InlineData("--knots", "0", "error: --knots: The speed must be at least 1 and at most 60 knots.")]
     public void Sea_BadOption_IsAUsageError(string option, string value, string message)
     {
         var (code, _, stderr) = CliRunner.Run("--data", RepoPaths.Data, "sea", "--from", "CNSHA", "--to", "NLRTM", option, value);

@@ -175,7 +175,7 @@ public sealed record SeaRouteOptions
     /// <summary>Countries to avoid: their passages are avoided and ports in them refused.</summary>
     public IReadOnlyList<string> AvoidCountries { get; init; } = [];
 
-    /// <summary>Vessel speed in knots (0–60).</summary>
+    /// <summary>Vessel speed in knots (1–60).</summary>
     /// <value>16.</value>
     public double Knots { get; init; } = DefaultKnots;
 

@@ -89,7 +89,7 @@ public static class RouteQueryResolver
             case "cost" or "cheapest": objective = RouteObjective.Cost; break;
             case "co2" or "co2e" or "greenest": objective = RouteObjective.Co2; break;
             case "generalized" or "generalised": objective = RouteObjective.Generalized; break;
-            default: problems.Add(new("by", $"Unknown objective '{request.By}'; use time, cost, co2 or generalized.")); break;
+            default: problems.Add(new("by", $"Unknown objective '{RequestText.Quote(request.By)}'; use time, cost, co2 or generalized.")); break;
         }
 
         var depart = ParseDepart(request.Depart, workspace.Clock, problems);
@@ -141,6 +141,14 @@ public static class RouteQueryResolver
             MaxTransshipments = request.MaxTransshipments,
             AllowClosedCountries = request.AllowClosedCountries,
         };
+        // Core's own checks (the origin equal to the destination, anything the spelling rules above let through)
+        // become request problems rather than exceptions.
+        var core = RouteQueryChecks.Find(query, snapshot.Network);
+        if (core.Count > 0)
+        {
+            return Outcome<ResolvedQuery>.Invalid([.. core.Select(p => new RequestProblem(p.Field, p.Message))]);
+        }
+
         return Outcome<ResolvedQuery>.Ok(new ResolvedQuery(snapshot, query));
     }
 
@@ -159,14 +167,14 @@ public static class RouteQueryResolver
         {
             if (date.Year is < 1900 or > 2200)
             {
-                problems.Add(new("depart", $"'{text}' is outside the dates the model handles (years 1900–2200)."));
+                problems.Add(new("depart", $"'{RequestText.Quote(text)}' is outside the dates the model handles (years 1900–2200)."));
                 return default;
             }
 
             return DateTime.SpecifyKind(date, DateTimeKind.Utc);
         }
 
-        problems.Add(new("depart", $"'{text}' is not a date; use yyyy-MM-dd or yyyy-MM-ddTHH:mm (UTC)."));
+        problems.Add(new("depart", $"'{RequestText.Quote(text)}' is not a date; use yyyy-MM-dd or yyyy-MM-ddTHH:mm (UTC)."));
         return default;
     }
 
@@ -178,18 +186,24 @@ public static class RouteQueryResolver
             return null;
         }
 
+        if (text.Length > RequestText.MaxLength)
+        {
+            problems.Add(new(field, RequestText.TooLong("A place name")));
+            return null;
+        }
+
         var match = snapshot.Places.Resolve(text);
         switch (match.Status)
         {
             case PlaceMatchStatus.Found:
                 return match.Node;
             case PlaceMatchStatus.Ambiguous:
-                problems.Add(new(field, $"'{text}' matches several places: {string.Join(", ", match.Candidates.Select(c => $"{c.Name} ({c.Id})"))}. Give the id."));
+                problems.Add(new(field, $"'{RequestText.Quote(text)}' matches several places: {string.Join(", ", match.Candidates.Select(c => $"{c.Name} ({c.Id})"))}. Give the id."));
                 return null;
             default:
                 problems.Add(new(field, match.Candidates.Count == 0
-                    ? $"'{text}' is not a place in the network. `corridors network info` lists what is there."
-                    : $"'{text}' is not a place in the network. Did you mean {string.Join(", ", match.Candidates.Select(c => $"{c.Name} ({c.Id})"))}?"));
+                    ? $"'{RequestText.Quote(text)}' is not a place in the network. `corridors network info` lists what is there."
+                    : $"'{RequestText.Quote(text)}' is not a place in the network. Did you mean {string.Join(", ", match.Candidates.Select(c => $"{c.Name} ({c.Id})"))}?"));
                 return null;
         }
     }
@@ -215,7 +229,7 @@ public static class RouteQueryResolver
             var iso = code.ToUpperInvariant();
             if (!def.CountryById.ContainsKey(iso))
             {
-                problems.Add(new($"{field}[{i}]", $"'{code}' is not a country in the data (use ISO 3166-1 alpha-2 codes such as RU, BY, IR)."));
+                problems.Add(new($"{field}[{i}]", $"'{RequestText.Quote(code)}' is not a country in the data (use ISO 3166-1 alpha-2 codes such as RU, BY, IR)."));
             }
             else if (!list.Contains(iso))
             {
@@ -236,7 +250,7 @@ public static class RouteQueryResolver
             var match = def.Passages.FirstOrDefault(p => PlaceResolver.Fold(p.Id) == key || PlaceResolver.Fold(p.Name) == key);
             if (match is null)
             {
-                problems.Add(new($"{field}[{i}]", $"'{text}' is not a passage in the data. Known: {string.Join(", ", def.Passages.Select(p => p.Id))}."));
+                problems.Add(new($"{field}[{i}]", $"'{RequestText.Quote(text)}' is not a passage in the data. Known: {string.Join(", ", def.Passages.Select(p => p.Id))}."));
             }
             else if (!list.Contains(match.Id))
             {
@@ -255,7 +269,7 @@ public static class RouteQueryResolver
             var text = values[i];
             if (!Words.Mode.TryGetValue(text.Trim().ToLowerInvariant(), out var mode) || mode == TransportMode.Transfer)
             {
-                problems.Add(new($"{field}[{i}]", $"'{text}' is not a mode; use rail, road, ferry, feeder, ocean or inland-waterway."));
+                problems.Add(new($"{field}[{i}]", $"'{RequestText.Quote(text)}' is not a mode; use rail, road, ferry, feeder, ocean or inland-waterway."));
             }
             else if (!list.Contains(mode))
             {

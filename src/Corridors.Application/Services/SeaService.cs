@@ -13,6 +13,9 @@ public sealed class SeaService(CorridorsWorkspace workspace)
     /// <summary>Largest batch a request may hold.</summary>
     public const int MaxPairs = 100_000;
 
+    /// <summary>The slowest vessel speed a request may give, in knots.</summary>
+    public const double MinKnots = 1;
+
     /// <summary>One route.</summary>
     public Outcome<SeaRouteDocument> Route(SeaRequest request)
     {
@@ -76,9 +79,10 @@ public sealed class SeaService(CorridorsWorkspace workspace)
 
     private static (SeaConstraints Constraints, int VesselTeu) Prepare(SeaSnapshot sea, SeaRouteOptions options, List<RequestProblem> problems)
     {
-        if (!(options.Knots > 0) || options.Knots > 60)
+        // A floor of 1 kn: a speed just above 0 (1e-308) makes the sailing time infinite.
+        if (!(options.Knots >= MinKnots) || options.Knots > 60)
         {
-            problems.Add(new("knots", "The speed must be above 0 and at most 60 knots."));
+            problems.Add(new("knots", "The speed must be at least 1 and at most 60 knots."));
         }
 
         if (options.VesselTeu is < 0 or > 100000)
@@ -86,9 +90,10 @@ public sealed class SeaService(CorridorsWorkspace workspace)
             problems.Add(new("vesselTeu", "The vessel size must be between 0 (no size limit) and 100000 TEU."));
         }
 
-        if (!(options.MaxSnapKm >= 0) || options.MaxSnapKm > 5000)
+        // Core reads 0 as "the default" (300 km); a request says what it means, so 0, negatives and NaN are refused.
+        if (!(options.MaxSnapKm > 0) || options.MaxSnapKm > 5000)
         {
-            problems.Add(new("maxSnapKm", "The largest port-to-lane distance must be between 0 and 5000 km."));
+            problems.Add(new("maxSnapKm", "The largest port-to-lane distance must be above 0 and at most 5000 km."));
         }
 
         var vessel = options.VesselTeu is >= 0 and <= 100000 ? options.VesselTeu.Value : sea.DefaultVesselTeu;

@@ -63,6 +63,16 @@ public sealed class SeaSnapshot
     public Outcome<SeaPlaceContract> Resolve(string text, string field)
     {
         ArgumentNullException.ThrowIfNull(text);
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return Outcome<SeaPlaceContract>.Invalid(field, "A port or 'lon,lat' is required.");
+        }
+
+        if (text.Length > RequestText.MaxLength)
+        {
+            return Outcome<SeaPlaceContract>.Invalid(field, RequestText.TooLong("A port name"));
+        }
+
         var parts = text.Split(',', StringSplitOptions.TrimEntries);
         if (parts.Length == 2 && double.TryParse(parts[0], NumberStyles.Float, CultureInfo.InvariantCulture, out _))
         {
@@ -89,7 +99,7 @@ public sealed class SeaSnapshot
         var suggestions = _places.Where(p => p.Name is not null)
             .Select(p => (Place: p, Distance: PlaceResolver.EditDistance(PlaceResolver.Fold(p.Name!), folded)))
             .OrderBy(x => x.Distance).Take(3).Select(x => $"{x.Place.Name} ({x.Place.Id})");
-        return Outcome<SeaPlaceContract>.Invalid(field, $"Unknown port '{text}'. Did you mean: {string.Join(", ", suggestions)}? Coordinates are accepted as 'lon,lat'.");
+        return Outcome<SeaPlaceContract>.Invalid(field, $"Unknown port '{RequestText.Quote(text)}'. Did you mean: {string.Join(", ", suggestions)}? Coordinates are accepted as 'lon,lat'.");
     }
 
     /// <summary>A coordinate pair as a place; out-of-range or non-numeric values are a problem.</summary>
@@ -100,7 +110,7 @@ public sealed class SeaSnapshot
         if (!double.TryParse(lonText, NumberStyles.Float, CultureInfo.InvariantCulture, out var lon) || !double.IsFinite(lon) || lon is < -180 or > 180
             || !double.TryParse(latText, NumberStyles.Float, CultureInfo.InvariantCulture, out var lat) || !double.IsFinite(lat) || lat is < -90 or > 90)
         {
-            return Outcome<SeaPlaceContract>.Invalid(field, $"'{lonText},{latText}' is not a 'lon,lat' pair within -180..180, -90..90.");
+            return Outcome<SeaPlaceContract>.Invalid(field, $"'{RequestText.Quote(lonText + "," + latText)}' is not a 'lon,lat' pair within -180..180, -90..90.");
         }
 
         return Outcome<SeaPlaceContract>.Ok(new SeaPlaceContract(string.Create(CultureInfo.InvariantCulture, $"{lon},{lat}"), null, null, null, lon, lat));
@@ -123,7 +133,7 @@ public sealed class SeaSnapshot
                 mask |= Graph.PassageMask([ids[i]], out var unknown);
                 if (unknown is not null)
                 {
-                    problems.Add(new($"{field}[{i}]", $"Unknown passage '{unknown}'. Known: {string.Join(", ", Graph.Passages.Select(p => p.Id))}."));
+                    problems.Add(new($"{field}[{i}]", $"Unknown passage '{RequestText.Quote(unknown)}'. Known: {string.Join(", ", Graph.Passages.Select(p => p.Id))}."));
                 }
                 else
                 {

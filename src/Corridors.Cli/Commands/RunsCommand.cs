@@ -1,7 +1,8 @@
 using System.CommandLine;
 using System.Globalization;
 using Corridors.Application.Contracts;
-using Corridors.Data.Store;
+using Corridors.Application.Requests;
+using Corridors.Application.Services;
 using Spectre.Console;
 
 namespace Corridors.Cli.Commands;
@@ -11,43 +12,44 @@ internal static class RunsCommand
 {
     public static Command Create(CliContext context, GlobalOptions globals)
     {
-        var limit = new Option<int>("--limit") { Description = "How many runs to list, newest first (1–10000).", DefaultValueFactory = _ => 20 };
-        limit.Validators.Add(r =>
-        {
-            if (r.GetValueOrDefault<int>() is < 1 or > 10_000)
-            {
-                r.AddError("--limit must be between 1 and 10000.");
-            }
-        });
+        var limit = new Option<int>("--limit") { Description = "How many runs to list, newest first (1–10000).", DefaultValueFactory = _ => RunListRequest.DefaultLimit };
         var commandFilter = new Option<string?>("--command") { Description = "Only runs of this command (route, compare, reliability, ...)." };
         var json = CommonOptions.Json();
         var list = new Command("list", "List stored runs: id, time, command, arguments, data fingerprint, seed.") { limit, commandFilter, json };
         list.SetAction(parse =>
         {
-            using var store = OpenOrFail(context);
-            var runs = store.List(parse.GetValue(limit), parse.GetValue(commandFilter));
+            if (context.StorePath is null)
+            {
+                throw new CliUsageException(NoStoreMessage);
+            }
+
+            var outcome = new RunsService(context.Workspace).List(new RunListRequest(parse.GetValue(limit), parse.GetValue(commandFilter)));
+            if (!outcome.IsValid)
+            {
+                return context.Fail(outcome.Problems);
+            }
+
+            var document = outcome.Value;
             if (parse.GetValue(json))
             {
-                JsonOutput.Write(context.Stdout, new RunListDocument(
-                    store.Path,
-                    [.. runs.Select(r => new RunSummaryContract(r.Id, r.CreatedUtc, r.Command, r.Arguments, r.DataFingerprint, r.Year, r.Seed))]));
+                JsonOutput.Write(context.Stdout, document);
                 return ExitCodes.Ok;
             }
 
             var table = new Table().AddColumns("Id", "Stored (UTC)", "Command", "Arguments", "Data", "Seed");
-            foreach (var r in runs)
+            foreach (var r in document.Runs)
             {
                 table.AddRow(
                     r.Id.ToString(CultureInfo.InvariantCulture),
                     r.CreatedUtc.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture),
                     Markup.Escape(r.Command),
                     Markup.Escape(r.Arguments),
-                    r.DataFingerprint[..12],
+                    r.DataFingerprint.Length > 12 ? r.DataFingerprint[..12] : r.DataFingerprint,
                     r.Seed?.ToString(CultureInfo.InvariantCulture) ?? string.Empty);
             }
 
             context.Console.Write(table);
-            context.Console.MarkupLine($"{runs.Count} run(s) in {Markup.Escape(store.Path)}");
+            context.Console.MarkupLine($"{document.Runs.Count} run(s) in {Markup.Escape(document.Store)}");
             return ExitCodes.Ok;
         });
 
@@ -55,21 +57,23 @@ internal static class RunsCommand
         var show = new Command("show", "Print a stored run's result JSON exactly as it was produced.") { id };
         show.SetAction(parse =>
         {
-            using var store = OpenOrFail(context);
-            if (!store.TryGet(parse.GetValue(id), out var run))
+            if (context.StorePath is null)
             {
-                throw new CliUsageException($"There is no run {parse.GetValue(id)} in {store.Path}.");
+                throw new CliUsageException(NoStoreMessage);
             }
 
-            context.Stdout.WriteLine(run.ResultJson);
+            var outcome = new RunsService(context.Workspace).Show(new RunShowRequest(parse.GetValue(id)));
+            if (!outcome.IsValid)
+            {
+                return context.Fail(outcome.Problems);
+            }
+
+            context.Stdout.WriteLine(outcome.Value.ResultJson);
             return ExitCodes.Ok;
         });
 
         return new Command("runs", "Results stored by route, compare and reliability (SQLite, one transaction per run).") { list, show };
     }
 
-    private static ResultStore OpenOrFail(CliContext context) =>
-        context.StorePath is null
-            ? throw new CliUsageException("--no-store was given, so there is no store to read.")
-            : context.Workspace.Runs.Open();
+    private const string NoStoreMessage = "--no-store was given, so there is no store to read.";
 }

@@ -127,6 +127,14 @@ public sealed record Leg(
     /// </summary>
     public double RunningHoursExpected => Hours?.Mean ?? (SpeedKmh is > 0 ? DistanceKm / SpeedKmh.Value : 0);
 
+    /// <summary>
+    /// Countries this leg enters again although a route on it has left them before, because the line itself does
+    /// (the Zangezur/TRIPP link through Armenia into Azerbaijan's Nakhchivan exclave): <see cref="Routing.RouteShape"/>
+    /// does not call that a detour. Column <c>reenters</c> of legs.csv.
+    /// </summary>
+    /// <value>Empty.</value>
+    public IReadOnlyList<string> Reenters { get; init; } = [];
+
     /// <summary>True for ferry, feeder, ocean and inland-waterway legs.</summary>
     public bool IsWater => Mode is TransportMode.Ferry or TransportMode.Feeder or TransportMode.Ocean or TransportMode.InlandWaterway;
 }

@@ -63,7 +63,8 @@ public sealed class CorridorRouter
         var compare = CompareChecked(query);
         candidates.AddRange(compare.Routes);
         var pareto = ParetoChecked(query with { ParetoEpsilon = Math.Max(query.ParetoEpsilon, 0.02), MaxLabels = Math.Min(query.MaxLabels, 50_000) });
-        candidates.AddRange(pareto.Routes);
+        // Alternatives never loop (the best route is kept as it is: the query's own via points may demand a loop).
+        candidates.AddRange(pareto.Routes.Where(r => RouteShape.Loop(Network, r) is null));
         return new RouteResult(RouteStatus.Optimal, Diverse(query, candidates, alternatives), null, [], compare.Excluded);
     }
 
@@ -148,6 +149,12 @@ public sealed class CorridorRouter
                 continue;
             }
 
+            if (RouteShape.Loop(Network, route) is { } loop)
+            {
+                excluded.Add(new ExcludedCorridor(family.Name, "Not available without a detour: " + loop));
+                continue;
+            }
+
             var same = routes.FindIndex(r => r.Corridor == route.Corridor);
             if (same < 0)
             {
@@ -159,6 +166,7 @@ public sealed class CorridorRouter
             }
         }
 
+        DropDetours(routes, excluded);
         if (routes.Count == 0)
         {
             var none = NoRoute(query);
@@ -166,6 +174,39 @@ public sealed class CorridorRouter
         }
 
         return new RouteResult(RouteStatus.Optimal, routes, null, [], excluded);
+    }
+
+    /// <summary>
+    /// Moves routes more than <see cref="RouteShape.MaxDetourFactor"/> times as long as the shortest route of their
+    /// kind (overland, or with a deep-sea leg) to <paramref name="excluded"/>: a corridor reachable only that way is
+    /// not an option for this question.
+    /// </summary>
+    private static void DropDetours(List<Route> routes, List<ExcludedCorridor> excluded)
+    {
+        foreach (var sea in new[] { false, true })
+        {
+            var kind = routes.Where(r => RouteShape.IsDeepSea(r) == sea).ToList();
+            if (kind.Count < 2)
+            {
+                continue;
+            }
+
+            var shortest = kind.Min(r => r.Totals.Km);
+            if (!(shortest > 0))
+            {
+                continue; // a network without distances (some test networks) has no detour measure
+            }
+
+            foreach (var r in kind)
+            {
+                if (r.Totals.Km > RouteShape.MaxDetourFactor * shortest)
+                {
+                    routes.Remove(r);
+                    excluded.Add(new ExcludedCorridor(r.Corridor, string.Create(CultureInfo.InvariantCulture,
+                        $"Not available without a detour: {r.Totals.Km:N0} km, {r.Totals.Km / shortest:0.0} × the shortest {(sea ? "route by deep sea" : "overland route")} ({shortest:N0} km).")));
+                }
+            }
+        }
     }
 
     private Route? BestRouteChecked(RouteQuery query)

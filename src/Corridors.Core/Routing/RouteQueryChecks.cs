@@ -40,6 +40,10 @@ public static class RouteQueryChecks
         var problems = new List<QueryProblem>();
         CheckNode(problems, "from", query.From, network);
         CheckNode(problems, "to", query.To, network);
+        if (query.From == query.To && (uint)query.From.Value < (uint)network.NodeCount)
+        {
+            problems.Add(new QueryProblem("to", $"The destination is the origin ({network.Node(query.From).Name}); give two different places."));
+        }
         if (IsPresent(problems, "viaNodes", query.ViaNodes))
         {
             for (var i = 0; i < query.ViaNodes.Count; i++)

@@ -39,19 +39,47 @@ public sealed class ResultStore : IDisposable
     public string Path => _connection.DataSource;
 
     /// <summary>Opens (creating if needed) the store at <paramref name="path"/>.</summary>
+    /// <exception cref="ResultStoreException">
+    /// The path is empty, names something other than a regular file (a directory, a link, a device or FIFO), is not a
+    /// SQLite database, is damaged, or cannot be created or written.
+    /// </exception>
     public static ResultStore Open(string path, TimeProvider? clock = null)
     {
-        ArgumentException.ThrowIfNullOrEmpty(path);
-        var directory = System.IO.Path.GetDirectoryName(System.IO.Path.GetFullPath(path));
-        if (!string.IsNullOrEmpty(directory))
+        ArgumentNullException.ThrowIfNull(path);
+        if (string.IsNullOrWhiteSpace(path))
         {
-            Directory.CreateDirectory(directory);
+            throw new ResultStoreException(path, "The run store path is empty.");
         }
 
-        var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = path, Pooling = false, DefaultTimeout = 30 }.ToString());
-        connection.Open();
+        string full;
         try
         {
+            full = System.IO.Path.GetFullPath(path);
+        }
+        catch (Exception ex) when (ex is ArgumentException or NotSupportedException or PathTooLongException)
+        {
+            throw new ResultStoreException(path, $"The run store path '{path}' is not a valid file name.", ex);
+        }
+
+        // SQLite follows links and opens devices and FIFOs (blocking on a FIFO, writing a journal next to the link's
+        // target), so only a regular file or a new path is opened.
+        var kind = FileKinds.Of(full);
+        if (kind is not (PathKind.Missing or PathKind.RegularFile))
+        {
+            throw new ResultStoreException(path, $"The run store '{path}' cannot be opened: it is {FileKinds.Describe(kind)}.");
+        }
+
+        SqliteConnection? connection = null;
+        try
+        {
+            var directory = System.IO.Path.GetDirectoryName(full);
+            if (!string.IsNullOrEmpty(directory))
+            {
+                Directory.CreateDirectory(directory);
+            }
+
+            connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = path, Pooling = false, DefaultTimeout = 30 }.ToString());
+            connection.Open();
             Execute(connection, "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA busy_timeout=10000;");
             Execute(connection, """
                 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -71,14 +99,29 @@ public sealed class ResultStore : IDisposable
             version.Parameters.AddWithValue("$v", SchemaVersion.ToString(CultureInfo.InvariantCulture));
             version.ExecuteNonQuery();
         }
-        catch
+        catch (Exception ex) when (ex is SqliteException or IOException or UnauthorizedAccessException)
         {
-            connection.Dispose();
-            throw;
+            connection?.Dispose();
+            throw new ResultStoreException(path, $"The run store '{path}' cannot be opened: {Reason(ex)}", ex);
         }
 
         return new ResultStore(connection, clock ?? TimeProvider.System);
     }
+
+    /// <summary>A sentence for why SQLite or the file system refused the store.</summary>
+    internal static string Reason(Exception ex) => ex switch
+    {
+        SqliteException { SqliteErrorCode: 26 } => "it is not a SQLite database.",
+        SqliteException { SqliteErrorCode: 11 } => "the database is damaged (truncated or overwritten).",
+        SqliteException { SqliteErrorCode: 8 } => "it is read-only.",
+        SqliteException { SqliteErrorCode: 14 } => "the file cannot be opened or created (check that its folder exists and is writable).",
+        SqliteException { SqliteErrorCode: 5 or 6 } => "it is locked by another process.",
+        SqliteException { SqliteErrorCode: 13 } => "the disk is full.",
+        SqliteException { SqliteErrorCode: 1 } e => $"it is a SQLite database of another kind ({e.Message.TrimEnd('.')}).",
+        SqliteException e => $"SQLite reported: {e.Message.TrimEnd('.')}.",
+        InvalidCastException or FormatException => "a stored run has values of the wrong type.",
+        _ => ex.Message.EndsWith('.') ? ex.Message : ex.Message + ".",
+    };
 
     /// <summary>Stores a run in one transaction and returns it with its id.</summary>
     public StoredRun Save(string command, string arguments, string dataFingerprint, int? year, long? seed, string resultJson)
@@ -90,7 +133,14 @@ public sealed class ResultStore : IDisposable
         var created = _clock.GetUtcNow();
         lock (_gate)
         {
-            return Insert(command, arguments, dataFingerprint, year, seed, resultJson, created);
+            try
+            {
+                return Insert(command, arguments, dataFingerprint, year, seed, resultJson, created);
+            }
+            catch (SqliteException ex)
+            {
+                throw new ResultStoreException(Path, $"The run store '{Path}' cannot be written: {Reason(ex)}", ex);
+            }
         }
     }
 
@@ -121,7 +171,14 @@ public sealed class ResultStore : IDisposable
     {
         lock (_gate)
         {
-            return Query(limit, command);
+            try
+            {
+                return Query(limit, command);
+            }
+            catch (Exception ex) when (ex is SqliteException or InvalidCastException or FormatException)
+            {
+                throw new ResultStoreException(Path, $"The run store '{Path}' cannot be read: {Reason(ex)}", ex);
+            }
         }
     }
 
@@ -152,7 +209,14 @@ public sealed class ResultStore : IDisposable
     {
         lock (_gate)
         {
-            return TryQuery(id, out run);
+            try
+            {
+                return TryQuery(id, out run);
+            }
+            catch (Exception ex) when (ex is SqliteException or InvalidCastException or FormatException)
+            {
+                throw new ResultStoreException(Path, $"The run store '{Path}' cannot be read: {Reason(ex)}", ex);
+            }
         }
     }
 
@@ -218,4 +282,22 @@ public sealed class ResultStore : IDisposable
         command.CommandText = sql;
         command.ExecuteNonQuery();
     }
+}
+
+/// <summary>
+/// The run store cannot be opened, read or written; the message is a sentence naming the path and the reason. An
+/// <see cref="IOException"/>, so callers that tolerate a failing store (storing a run is never worth failing a
+/// request) catch it with other I/O failures.
+/// </summary>
+public sealed class ResultStoreException : IOException
+{
+    /// <summary>Creates the exception.</summary>
+    /// <param name="path">The store path as given.</param>
+    /// <param name="message">A sentence naming the path and the reason.</param>
+    /// <param name="inner">The SQLite or I/O failure, when there is one.</param>
+    public ResultStoreException(string path, string message, Exception? inner = null)
+        : base(message, inner) => StorePath = path;
+
+    /// <summary>The store path as given.</summary>
+    public string StorePath { get; }
 }

@@ -6,7 +6,8 @@ namespace Corridors.Tests.Routing;
 
 public sealed class CorridorTests
 {
-    // A miniature China–Europe network: Middle (Caspian ferry, then Black Sea or BTK), Northern, sea via Suez / Cape.
+    // A miniature China–Europe network: Middle (Caspian ferry, then Black Sea or BTK), Northern, sea via Suez / Cape;
+    // rounded real distances, so no corridor is a detour by RouteShape.MaxDetourFactor.
     private const string Eurasia = """
         node XIAN CN
         node ALTYNKOL KZ dwell=4 always
@@ -20,21 +21,21 @@ public sealed class CorridorTests
         node SHANGHAI CN dwell=24 sea=ocean
         node ROTTERDAM NL dwell=24 sea=ocean
         node DUISBURG DE
-        leg XIAN ALTYNKOL rail 70h countries=CN;KZ
-        leg ALTYNKOL AKTAU rail 75h
-        leg AKTAU ALAT ferry 22h countries=KZ;AZ
-        leg ALAT TBILISI rail 20h countries=AZ;GE
-        leg TBILISI POTI rail 10h
-        leg POTI CONSTANTA feeder 60h countries=GE;RO
-        leg CONSTANTA DUISBURG rail 70h countries=RO;DE
-        leg TBILISI KARS rail 20h countries=GE;TR
-        leg KARS DUISBURG rail 120h countries=TR;DE passages=bosporus
-        leg ALTYNKOL MOSCOW rail 80h countries=KZ;RU
-        leg MOSCOW DUISBURG rail 70h countries=RU;BY;PL;DE
-        leg XIAN SHANGHAI rail 30h
-        leg SHANGHAI ROTTERDAM ocean 800h countries=CN;NL passages=suez
-        leg SHANGHAI ROTTERDAM ocean 1050h countries=CN;NL passages=cape-good-hope
-        leg ROTTERDAM DUISBURG rail 6h countries=NL;DE
+        leg XIAN ALTYNKOL rail 70h 3500km countries=CN;KZ
+        leg ALTYNKOL AKTAU rail 75h 2600km
+        leg AKTAU ALAT ferry 22h 450km countries=KZ;AZ
+        leg ALAT TBILISI rail 20h 550km countries=AZ;GE
+        leg TBILISI POTI rail 10h 300km
+        leg POTI CONSTANTA feeder 60h 1200km countries=GE;RO
+        leg CONSTANTA DUISBURG rail 70h 2000km countries=RO;DE
+        leg TBILISI KARS rail 20h 270km countries=GE;TR
+        leg KARS DUISBURG rail 120h 3600km countries=TR;DE passages=bosporus
+        leg ALTYNKOL MOSCOW rail 80h 4000km countries=KZ;RU
+        leg MOSCOW DUISBURG rail 70h 2300km countries=RU;BY;PL;DE
+        leg XIAN SHANGHAI rail 30h 1500km
+        leg SHANGHAI ROTTERDAM ocean 800h 19500km countries=CN;NL passages=suez
+        leg SHANGHAI ROTTERDAM ocean 1050h 26000km countries=CN;NL passages=cape-good-hope
+        leg ROTTERDAM DUISBURG rail 6h 220km countries=NL;DE
         """;
 
     private static (CorridorRouter Router, RouteQuery Query) XianDuisburg()
