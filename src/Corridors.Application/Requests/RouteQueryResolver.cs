@@ -26,17 +26,33 @@ public static class RouteQueryResolver
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(workspace);
         var problems = new List<RequestProblem>();
-        var year = request.Year ?? NetworkYears.Default;
+
+        // One clock for both: the network year defaults to the departure's year, and the departure to today's date
+        // moved into the requested year, so a 2027 departure runs on the 2027 network.
+        var departGiven = !string.IsNullOrWhiteSpace(request.Depart);
+        var depart = ParseDepart(request.Depart, workspace.Clock, problems);
+        if (!departGiven && request.Year is { } askedYear && askedYear is >= NetworkYears.Min and <= NetworkYears.Max && depart.Year != askedYear)
+        {
+            depart = new DateTime(askedYear, depart.Month, Math.Min(depart.Day, DateTime.DaysInMonth(askedYear, depart.Month)), 0, 0, 0, DateTimeKind.Utc);
+        }
+
+        var year = request.Year ?? (depart == default ? NetworkYears.Default : depart.Year);
         if (year is < NetworkYears.Min or > NetworkYears.Max)
         {
-            problems.Add(new("year", Invariant($"{year} is outside the years the network data covers ({NetworkYears.Min}–{NetworkYears.Max}).")));
+            problems.Add(new("year", request.Year is null
+                ? Invariant($"The departure's year {year} is outside the years the network data covers ({NetworkYears.Min}–{NetworkYears.Max}); give a year.")
+                : Invariant($"{year} is outside the years the network data covers ({NetworkYears.Min}–{NetworkYears.Max}).")));
             year = NetworkYears.Default; // still check the rest against the default year's network
         }
 
         var snapshot = workspace.Snapshot(year);
         var def = snapshot.Network.Definition;
 
-        var teu = (request.Teu ?? 0) + (2 * (request.Feu ?? 0));
+        // An FEU takes feu_teu TEU of space (and CO2e) but is charged feu_cost_factor 20' rates (parameters.csv).
+        var feuTeu = def.Parameter("feu_teu", 2);
+        var feuCost = def.Parameter("feu_cost_factor", feuTeu);
+        var teu = (request.Teu ?? 0) + (feuTeu * (request.Feu ?? 0));
+        double? chargedTeu = request.Feu is > 0 ? (request.Teu ?? 0) + (feuCost * request.Feu.Value) : null;
         if (request.Teu is null && request.Feu is null)
         {
             teu = 1;
@@ -92,7 +108,6 @@ public static class RouteQueryResolver
             default: problems.Add(new("by", $"Unknown objective '{RequestText.Quote(request.By)}'; use time, cost, co2 or generalized.")); break;
         }
 
-        var depart = ParseDepart(request.Depart, workspace.Clock, problems);
         var from = ResolvePlace(snapshot, request.From, "from", problems);
         var to = ResolvePlace(snapshot, request.To, "to", problems);
         var via = new List<NodeId>();
@@ -128,7 +143,7 @@ public static class RouteQueryResolver
             From = from.Value,
             To = to.Value,
             DepartUtc = depart,
-            Cargo = new Cargo(teu, tonnes, cargoValue, rate),
+            Cargo = new Cargo(teu, tonnes, cargoValue, rate) { ChargedTeu = chargedTeu },
             Objective = objective,
             Weights = new GeneralizedWeights(usdPerHour, usdPerCo2, usdPerRisk),
             AvoidCountries = avoid,

@@ -16,7 +16,7 @@ internal sealed class RouteOptions
 
     public Option<double?> Teu { get; } = new("--teu") { Description = "Number of TEU (default 1)." };
 
-    public Option<double?> Feu { get; } = new("--feu") { Description = "Number of FEU (1 FEU = 2 TEU); added to --teu." };
+    public Option<double?> Feu { get; } = new("--feu") { Description = "Number of 40' containers (FEU): each takes 2 TEU of space (feu_teu) and is charged feu_cost_factor (1.6) 20' rates; added to --teu." };
 
     public Option<double?> TonnesPerTeu { get; } = new("--tonnes-per-teu") { Description = "Cargo tonnes per TEU for CO2e (default: parameter teu_cargo_tonnes)." };
 

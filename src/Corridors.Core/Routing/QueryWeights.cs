@@ -160,9 +160,10 @@ public sealed class QueryWeights
         var perKm = graph.TariffPerKm;
         var factor = graph.Co2GramsPerTonneKm;
         var teu = query.Cargo.Teu;
+        var charged = query.Cargo.TariffTeu;
         for (var e = 0; e < m; e++)
         {
-            _cost[e] = (fixedTariff[e] + ((double)perKm[e] * km[e])) * teu;
+            _cost[e] = (fixedTariff[e] + ((double)perKm[e] * km[e])) * charged;
             _co2[e] = (double)factor[e] * km[e] * tonnes * teu / 1000.0;
             _blocked[e] = (touch[e] & avoidCountries) != 0
                 || (passageMask[e] & avoidPassages) != 0

@@ -66,6 +66,17 @@ public readonly record struct Cargo(double Teu, double? CargoTonnesPerTeu = null
     /// <summary>Daily holding-cost rate (finite, ≥ 0).</summary>
     public double DailyInterestRate { get; init; } = GeneralizedWeights.NonNegative(DailyInterestRate, nameof(DailyInterestRate));
 
+    /// <summary>
+    /// The number of 20' rates the consignment is charged: per-TEU tariffs are multiplied by it. A 40' container is
+    /// charged less than two 20' ones (parameter <c>feu_cost_factor</c>), so a consignment of FEU sets this below
+    /// <see cref="Teu"/>. Null charges <see cref="Teu"/>.
+    /// </summary>
+    /// <value>null.</value>
+    public double? ChargedTeu { get; init; }
+
+    /// <summary>The TEU the tariffs are charged on: <see cref="ChargedTeu"/>, else <see cref="Teu"/>.</summary>
+    public double TariffTeu => ChargedTeu ?? Teu;
+
     /// <summary>USD per hour of transit from the time value of cargo.</summary>
     public double TimeValueUsdPerHour => CargoValueUsd * DailyInterestRate / 24.0;
 }

@@ -59,6 +59,11 @@ public static class RouteQueryChecks
         CheckPassages(problems, "viaPassages", query.ViaPassages, definition);
         CheckModes(problems, "avoidModes", query.AvoidModes);
         CheckModes(problems, "requireModes", query.RequireModes);
+        if (query.Cargo.ChargedTeu is { } charged && !(charged > 0 && double.IsFinite(charged)))
+        {
+            problems.Add(new QueryProblem("cargo.chargedTeu", Invariant($"{charged} is not a positive number of charged TEU.")));
+        }
+
         if (query.MaxTransshipments is < 0)
         {
             problems.Add(new QueryProblem("maxTransshipments", Invariant($"{query.MaxTransshipments} is negative; give 0 or more, or no limit.")));
