@@ -20,7 +20,7 @@ internal sealed class CliContext : IDisposable
     public CliContext(TextWriter stdout, TextWriter stderr, CliEnvironment environment, bool verbose = false)
     {
         Stdout = stdout;
-        Stderr = stderr;
+        Stderr = new LineWriter(stderr);
         Environment = environment;
         Verbose = verbose;
         var terminal = ReferenceEquals(stdout, System.Console.Out) && !System.Console.IsOutputRedirected;
@@ -39,13 +39,13 @@ internal sealed class CliContext : IDisposable
 
         LoggerFactory = Microsoft.Extensions.Logging.LoggerFactory.Create(builder => builder
             .SetMinimumLevel(verbose ? LogLevel.Debug : LogLevel.Warning)
-            .AddProvider(new TextWriterLoggerProvider(stderr)));
+            .AddProvider(new TextWriterLoggerProvider(Stderr)));
     }
 
     /// <summary>Results go here (tables, JSON, GeoJSON).</summary>
     public TextWriter Stdout { get; }
 
-    /// <summary>Logs and diagnostics go here.</summary>
+    /// <summary>Logs and diagnostics go here, one message per line (<see cref="LineWriter"/>).</summary>
     public TextWriter Stderr { get; }
 
     /// <summary>Spectre console writing to <see cref="Stdout"/>.</summary>
@@ -69,21 +69,28 @@ internal sealed class CliContext : IDisposable
     public bool NoStore { get; set; }
 
     /// <summary>The data directory: <c>--data</c>, else the environment's, else the bundled data.</summary>
-    public string DataDirectory => Path.GetFullPath(DataOption ?? Environment.DataDirectory ?? DataPaths.DefaultDataDirectory());
+    public string DataDirectory => Path.GetFullPath(DataDirectoryAsGiven);
+
+    private string DataDirectoryAsGiven => DataOption ?? Environment.DataDirectory ?? DataPaths.DefaultDataDirectory();
 
     /// <summary>The run store, or null with <c>--no-store</c>.</summary>
     public string? StorePath => NoStore ? null
         : StoreOption ?? Environment.StorePath ?? Path.Combine(Directory.GetCurrentDirectory(), ".corridors", "corridors.db");
 
     /// <summary>The application workspace, built on first use from the options above.</summary>
-    public CorridorsWorkspace Workspace => _workspace ??= new CorridorsWorkspace(new WorkspaceOptions
+    public CorridorsWorkspace Workspace => _workspace ??= Environment.Workspaces?.Invoke(WorkspaceOptions) ?? new CorridorsWorkspace(WorkspaceOptions);
+
+    private WorkspaceOptions WorkspaceOptions => new()
     {
-        DataDirectory = DataDirectory,
+        DataDirectory = DataDirectoryAsGiven,
         CacheDirectory = Environment.CacheDirectory,
         StorePath = StorePath,
         TimeProvider = Environment.Clock,
         LoggerFactory = LoggerFactory,
-    });
+    };
+
+    /// <summary>Problems of the global paths (<c>--data ""</c>, <c>--store ""</c>), checked before any command runs.</summary>
+    public IReadOnlyList<RequestProblem> GlobalProblems() => WorkspaceOptions.Problems();
 
     /// <summary>Records a document in the run store and returns the text to print (the stored bytes).</summary>
     public RecordedRun Record<T>(string command, IEnumerable<string> arguments, T document, int? year = null, long? seed = null) =>
@@ -94,7 +101,7 @@ internal sealed class CliContext : IDisposable
     {
         foreach (var p in problems)
         {
-            Stderr.WriteLine($"error: {OptionNames.For(p)}: {p.Message}");
+            Stderr.WriteLine($"error: {OptionNames.For(p)}: {OptionParsers.Escape(p.Message)}");
         }
 
         return ExitCodes.Usage;

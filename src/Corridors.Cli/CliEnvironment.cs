@@ -11,6 +11,13 @@ namespace Corridors.Cli;
 /// <param name="Clock">The clock (default departure date, stored-run times).</param>
 internal sealed record CliEnvironment(string? DataDirectory, string? StorePath, string? CacheDirectory, int? Columns, TimeProvider Clock)
 {
+    /// <summary>
+    /// Supplies the workspace for an invocation's options, or null to build a new one (the default, and what
+    /// <see cref="FromProcess"/> gives). In-process callers that run thousands of invocations on the same data (the
+    /// fuzz tests) share workspaces this way, as the coming HTTP host shares one between requests.
+    /// </summary>
+    public Func<Application.Workspace.WorkspaceOptions, Application.Workspace.CorridorsWorkspace?>? Workspaces { get; init; }
+
     /// <summary>Reads the process environment.</summary>
     public static CliEnvironment FromProcess()
     {

@@ -9,6 +9,7 @@ internal static class CorridorsApp
     public static int Run(string[] args, TextWriter stdout, TextWriter stderr, CliEnvironment environment)
     {
         using var context = new CliContext(stdout, stderr, environment, verbose: args.Contains("--verbose") || args.Contains("-v"));
+        stderr = context.Stderr;
         var root = CommandTree.Build(context, out var globals);
         var parse = root.Parse(args);
         if (parse.Errors.Count > 0)
@@ -24,9 +25,25 @@ internal static class CorridorsApp
         }
 
         // Option values are read only once the parse has no errors: a malformed value must never reach a getter.
-        context.NoStore = parse.GetValue(globals.NoStore);
-        context.StoreOption = parse.GetValue(globals.Store);
-        context.DataOption = parse.GetValue(globals.Data);
+        // With --help or --version the parser skips validation, so a global option without its value still throws.
+        try
+        {
+            context.NoStore = parse.GetValue(globals.NoStore);
+            context.StoreOption = parse.GetValue(globals.Store);
+            context.DataOption = parse.GetValue(globals.Data);
+        }
+        catch (InvalidOperationException ex)
+        {
+            stderr.WriteLine($"error: {ex.Message}");
+            stderr.WriteLine($"Run '{CommandPath(parse.CommandResult)} --help' for usage.");
+            return ExitCodes.Usage;
+        }
+
+        if (context.GlobalProblems() is { Count: > 0 } problems)
+        {
+            return context.Fail(problems);
+        }
+
         var config = new InvocationConfiguration { Output = stdout, Error = stderr, EnableDefaultExceptionHandler = false };
         try
         {
@@ -36,7 +53,7 @@ internal static class CorridorsApp
         {
             foreach (var d in ex.Diagnostics)
             {
-                stderr.WriteLine(d.ToString());
+                stderr.WriteLine(OptionParsers.Escape(d.ToString()));
             }
 
             stderr.WriteLine($"error: the input data has {ex.ErrorCount} error(s) and {ex.WarningCount} warning(s).");
@@ -44,12 +61,12 @@ internal static class CorridorsApp
         }
         catch (CliUsageException ex)
         {
-            stderr.WriteLine($"error: {ex.Message}");
+            stderr.WriteLine($"error: {OptionParsers.Escape(ex.Message)}");
             return ExitCodes.Usage;
         }
         catch (Exception ex) when (ex is not OutOfMemoryException)
         {
-            stderr.WriteLine($"error: unexpected failure: {ex.Message}");
+            stderr.WriteLine($"error: unexpected failure: {OptionParsers.Escape(ex.Message)}");
             if (context.Verbose)
             {
                 stderr.WriteLine(ex.ToString());

@@ -16,6 +16,11 @@ internal static class OptionNames
         ["cargoValueUsdPerTeu"] = "--cargo-value",
         ["usdPerTonneCo2"] = "--usd-per-tco2",
         ["penaltyUsdPerDay"] = "--penalty",
+        ["dataDirectory"] = "--data",
+        ["storePath"] = "--store",
+        ["cacheDirectory"] = "CORRIDORS_CACHE",
+        ["id"] = "<id>",
+        ["directory"] = "<dir>",
     };
 
     /// <summary>The option of a problem's field, e.g. <c>avoidCountries[1]</c> → <c>--avoid</c>, <c>tonnesPerTeu</c> → <c>--tonnes-per-teu</c>.</summary>

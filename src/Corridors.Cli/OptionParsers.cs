@@ -57,10 +57,10 @@ internal static class OptionParsers
                 o.CustomParser = r => Real(r, o.Name, out var v) ? v : null;
                 break;
             case Argument<long> a:
-                a.CustomParser = r => Whole(r, a.Name, long.MinValue, long.MaxValue, out var v) ? v : default;
+                a.CustomParser = r => Whole(r, $"<{a.Name}>", long.MinValue, long.MaxValue, out var v) ? v : default;
                 break;
             case Argument<int> a:
-                a.CustomParser = r => Whole(r, a.Name, int.MinValue, int.MaxValue, out var v) ? (int)v : default;
+                a.CustomParser = r => Whole(r, $"<{a.Name}>", int.MinValue, int.MaxValue, out var v) ? (int)v : default;
                 break;
         }
     }

@@ -1,3 +1,5 @@
+using Corridors.Data;
+
 namespace Corridors.Cli;
 
 /// <summary>Writes files the user asked the CLI to write, turning a bad path into a usage error (exit 1).</summary>
@@ -16,19 +18,26 @@ internal static class OutputFiles
             throw new CliUsageException($"{option}: '{path}' is not a file name.");
         }
 
-        FileSystemInfo? existing = Directory.Exists(path) ? new DirectoryInfo(path) : File.Exists(path) ? new FileInfo(path) : null;
-        if (existing is DirectoryInfo)
+        string full;
+        try
         {
-            throw new CliUsageException($"{option}: cannot write '{path}': it is a directory.");
+            full = Path.GetFullPath(path);
+        }
+        catch (Exception ex) when (ex is ArgumentException or NotSupportedException or PathTooLongException)
+        {
+            throw new CliUsageException($"{option}: '{OptionParsers.Shown(path)}' is not a valid file name.");
         }
 
-        if (existing is not null && (existing.LinkTarget is not null || (existing.Attributes & (FileAttributes.Device | FileAttributes.ReparsePoint)) != 0
-            || (!OperatingSystem.IsWindows() && (File.GetUnixFileMode(path) & 0) == 0 && !IsRegularFile(path))))
+        // .NET sees devices and FIFOs as plain files (and opening a FIFO blocks), so the type comes from FileKinds.
+        switch (FileKinds.Of(full))
         {
-            throw new CliUsageException($"{option}: cannot write '{path}': it is not a regular file, and is left as it is.");
+            case PathKind.Directory:
+                throw new CliUsageException($"{option}: cannot write '{path}': it is a directory.");
+            case PathKind.SymbolicLink or PathKind.Special:
+                throw new CliUsageException($"{option}: cannot write '{path}': it is not a regular file, and is left as it is.");
         }
 
-        var temp = Path.Combine(Path.GetDirectoryName(Path.GetFullPath(path)) ?? ".", "." + Path.GetFileName(path) + "." + Guid.NewGuid().ToString("N") + ".tmp");
+        var temp = Path.Combine(Path.GetDirectoryName(full) ?? ".", "." + Path.GetFileName(path) + "." + Guid.NewGuid().ToString("N") + ".tmp");
         try
         {
             using (var stream = new FileStream(temp, FileMode.CreateNew, FileAccess.Write))
@@ -48,21 +57,6 @@ internal static class OutputFiles
             {
                 File.Delete(temp);
             }
-        }
-    }
-
-    /// <summary>True for a regular file (not a device, FIFO or socket): only those are replaced.</summary>
-    private static bool IsRegularFile(string path)
-    {
-        // .NET reports character/block devices and FIFOs as files; their length is 0 and they are not seekable.
-        try
-        {
-            using var probe = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite, 1, FileOptions.None);
-            return probe.CanSeek;
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-        {
-            return true; // unreadable but present: let the move report the error
         }
     }
 }

@@ -29,7 +29,7 @@ internal sealed class TextWriterLoggerProvider(TextWriter writer) : ILoggerProvi
                 LogLevel.Error => "error",
                 _ => "crit",
             };
-            writer.WriteLine($"{level}: {formatter(state, exception)}");
+            writer.WriteLine($"{level}: {OptionParsers.Escape(formatter(state, exception))}");
         }
     }
 }

@@ -7,11 +7,16 @@ namespace Corridors.Data;
 public sealed class NetworkLoadResult
 {
     internal NetworkLoadResult(NetworkDefinition? definition, DiagnosticBag diagnostics, IReadOnlyList<string> files)
+        : this(definition, diagnostics.Items, diagnostics.ErrorCount, diagnostics.WarningCount, files)
+    {
+    }
+
+    internal NetworkLoadResult(NetworkDefinition? definition, IReadOnlyList<Diagnostic> diagnostics, int errorCount, int warningCount, IReadOnlyList<string> files)
     {
         Definition = definition;
-        Diagnostics = diagnostics.Items;
-        ErrorCount = diagnostics.ErrorCount;
-        WarningCount = diagnostics.WarningCount;
+        Diagnostics = diagnostics;
+        ErrorCount = errorCount;
+        WarningCount = warningCount;
         Files = files;
     }
 

@@ -32,6 +32,8 @@ public static partial class NetworkLoader
         ["factor"] = 1,
     }.ToFrozenDictionary();
 
+    private static readonly string[] DistributionCells = ["min", "mode", "max", "median", "p95", "mean", "sd"];
+
     private static readonly FrozenDictionary<string, ShockEffect> EffectWords = new Dictionary<string, ShockEffect>
     {
         ["add"] = ShockEffect.AddOnce,
@@ -53,18 +55,8 @@ public static partial class NetworkLoader
             return ReliabilityModel.Empty;
         }
 
-        string text;
-        try
-        {
-            text = File.ReadAllText(path);
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-        {
-            bag.Error("CORR0001", DisplayPath(path), 0, 0, $"The file cannot be read: {ex.Message}");
-            return ReliabilityModel.Empty;
-        }
-
-        return ParseReliability(text, path, bag, definition);
+        var text = CsvText.ReadFile(path, DisplayPath(path), bag);
+        return text is null ? ReliabilityModel.Empty : ParseReliability(text, path, bag, definition);
     }
 
     /// <summary>Parses reliability rules from CSV text (see <see cref="LoadReliability"/>).</summary>
@@ -156,8 +148,17 @@ public static partial class NetworkLoader
             effect = row.Word("effect", what, EffectWords, required: true) ?? ShockEffect.AddOnce;
         }
 
+        if (component != ReliabilityComponent.Shock && row.Text("effect") is { } effectText)
+        {
+            row.Warning("effect", "CORR0128", $"'effect' = '{CsvText.Quote(effectText)}' is ignored: only shock rules have an effect.");
+        }
+
         var distribution = DelayDistribution.Zero;
-        if (component != ReliabilityComponent.MissedSailing)
+        if (component == ReliabilityComponent.MissedSailing)
+        {
+            CheckUnusedCells(row, what, [], "A missed-sailing rule has no distribution");
+        }
+        else
         {
             var wantFactor = component == ReliabilityComponent.RunningVariation || (component == ReliabilityComponent.Shock && effect == ShockEffect.Scale);
             distribution = ReadDistribution(row, what, wantFactor) ?? DelayDistribution.Zero;
@@ -207,7 +208,26 @@ public static partial class NetworkLoader
             }
         }
 
-        double? Get(string column) => row.Number(column, what, 0, 1e6, required: true) * scale;
+        string[] used = kind switch
+        {
+            DistributionKind.Fixed => ["mode"],
+            DistributionKind.Uniform => ["min", "max"],
+            DistributionKind.Triangular => ["min", "mode", "max"],
+            DistributionKind.LogNormal => ["median", "p95"],
+            DistributionKind.Exponential => ["mean"],
+            DistributionKind.Normal => ["mean", "sd"],
+            _ => [],
+        };
+        CheckUnusedCells(row, what, used, $"A {row.Text("dist")} distribution does not use it");
+        // A cell that is missing or bad is reported by Number; CORR0116 is only for values that do not fit together.
+        var cellFailed = false;
+        double? Get(string column)
+        {
+            var value = row.Number(column, what, 0, 1e6, required: true);
+            cellFailed |= value is null;
+            return value * scale;
+        }
+
         DelayDistribution? result = kind switch
         {
             DistributionKind.Fixed => Get("mode") is { } v ? DelayDistribution.Fixed(v) : null,
@@ -218,6 +238,11 @@ public static partial class NetworkLoader
             DistributionKind.Normal => Get("mean") is { } mu && Get("sd") is { } sd ? DelayDistribution.Normal(mu, sd) : null,
             _ => null,
         };
+        if (result is null && cellFailed)
+        {
+            return null;
+        }
+
         if (result is null || !result.Value.IsValid)
         {
             row.Error("dist", "CORR0116", $"The parameters of the {row.Text("dist")} distribution are missing or inconsistent.",
@@ -232,6 +257,18 @@ public static partial class NetworkLoader
         }
 
         return result;
+    }
+
+    /// <summary>The distribution cells a rule does not use must still be numbers (1e309 is not), and are warned as ignored.</summary>
+    private static void CheckUnusedCells(CsvRow row, string what, string[] used, string why)
+    {
+        foreach (var column in DistributionCells)
+        {
+            if (Array.IndexOf(used, column) < 0 && row.Text(column) is not null && row.Number(column, what, 0, 1e6) is not null)
+            {
+                row.Warning(column, "CORR0128", $"'{column}' = {row.Text(column)} is ignored: {why}.", "Leave the cell empty.");
+            }
+        }
     }
 
     private static void CheckTargetWords(CsvRow row, RuleScope scope, IReadOnlyList<string> targets)

@@ -41,15 +41,7 @@ public static partial class NetworkLoader
             }
 
             files.Add(DisplayPath(path));
-            try
-            {
-                return File.ReadAllText(path);
-            }
-            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-            {
-                bag.Error("CORR0001", DisplayPath(path), 0, 0, $"The file cannot be read: {ex.Message}");
-                return null;
-            }
+            return CsvText.ReadFile(path, DisplayPath(path), bag);
         }
 
         IEnumerable<(string Text, string File)> ReadAll(string stem, bool required)
@@ -74,7 +66,9 @@ public static partial class NetworkLoader
         ReadTable(ctx, Read("countries.csv", true), Path.Combine(directory, "countries.csv"), CountrySchema, ReadCountry, ctx.Countries);
         ReadTable(ctx, Read("passages.csv", false), Path.Combine(directory, "passages.csv"), PassageSchema, ReadPassage, ctx.Passages);
         ReadTable(ctx, Read("emission_factors.csv", false), Path.Combine(directory, "emission_factors.csv"), EmissionFactorSchema, ReadEmissionFactor, ctx.Factors);
-        ReadTable(ctx, Read("parameters.csv", false), Path.Combine(directory, "parameters.csv"), ParameterSchema, ReadParameter, ctx.Parameters);
+        var parameters = Read("parameters.csv", true);
+        ReadTable(ctx, parameters, Path.Combine(directory, "parameters.csv"), ParameterSchema, ReadParameter, ctx.Parameters);
+        CheckParameters(ctx, DisplayPath(Path.Combine(directory, "parameters.csv")), parameters is not null);
         foreach (var (text, file) in ReadAll("nodes", true).ToList())
         {
             ReadTable(ctx, text, file, NodeSchema, ReadNode, ctx.Nodes);

@@ -250,7 +250,7 @@ public sealed class RunsLimitTests
 
         code.ShouldBe(1);
         stdout.ShouldBeEmpty();
-        stderr.ShouldContain("--limit must be between 1 and 10000.");
+        stderr.ShouldContain("error: --limit: The number of runs to list must be between 1 and 10000.");
     }
 }
 

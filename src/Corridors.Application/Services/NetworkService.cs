@@ -29,14 +29,29 @@ public sealed class NetworkService(CorridorsWorkspace workspace)
             : Outcome<CorridorNetwork>.Ok(workspace.Snapshot(request.Year ?? NetworkYears.Default).Network);
     }
 
-    /// <summary>Checks the data files of <paramref name="directory"/> (default: the workspace's) and reports every problem.</summary>
-    public static (ValidationDocument Document, NetworkLoadResult Result) Validate(string directory)
+    /// <summary>
+    /// Checks every data file of <paramref name="directory"/> that a command reads (network tables, reliability.csv,
+    /// sea/) and reports every problem (<see cref="NetworkLoader.Validate"/>). An empty or malformed path is a problem
+    /// of the <c>directory</c> field; a missing directory is a located diagnostic.
+    /// </summary>
+    public static Outcome<DataValidation> Validate(string directory)
     {
-        var result = NetworkLoader.Load(directory);
-        return (ValidationDocument.Of(directory, result), result);
+        var problems = new List<RequestProblem>();
+        if (!WorkspaceOptions.Check(directory, "directory", "The data directory", problems))
+        {
+            return Outcome<DataValidation>.Invalid(problems);
+        }
+
+        var result = NetworkLoader.Validate(directory);
+        return Outcome<DataValidation>.Ok(new DataValidation(ValidationDocument.Of(directory, result), result));
     }
 
     private static RequestProblem? Year(int? year) => year is { } y && y is < NetworkYears.Min or > NetworkYears.Max
         ? new RequestProblem("year", string.Create(CultureInfo.InvariantCulture, $"{y} is outside the years the network data covers ({NetworkYears.Min}–{NetworkYears.Max})."))
         : null;
 }
+
+/// <summary>The outcome of <see cref="NetworkService.Validate"/>: the document and the load result it describes.</summary>
+/// <param name="Document">The validation document (<c>--json</c>).</param>
+/// <param name="Result">Every diagnostic of every file, and the definition when there is no error.</param>
+public sealed record DataValidation(ValidationDocument Document, NetworkLoadResult Result);

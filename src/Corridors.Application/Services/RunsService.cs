@@ -61,7 +61,7 @@ public sealed class RunsService(CorridorsWorkspace workspace)
     {
         if (workspace.Options.StorePath is not { } path)
         {
-            return Outcome<T>.Invalid("store", "No run store is configured, so there are no stored runs to read.");
+            return Outcome<T>.Invalid("store", "No run store is configured (storing runs is off), so there are no stored runs to read.");
         }
 
         try

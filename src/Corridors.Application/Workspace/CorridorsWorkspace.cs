@@ -19,8 +19,8 @@ namespace Corridors.Application.Workspace;
 /// </summary>
 /// <remarks>
 /// Loading failures (bad data files) throw <see cref="InputDataException"/> with every diagnostic, every time the
-/// failed part is asked for; warnings are logged once (category <c>Corridors.Data</c>: network warnings at Debug,
-/// reliability and sea-lane warnings at Warning).
+/// failed part is asked for; warnings are logged once (category <c>Corridors.Data</c>: network and sea-leg routing
+/// warnings at Debug; reliability warnings and a damaged sea-leg cache, CORR0127, at Warning).
 /// </remarks>
 public sealed class CorridorsWorkspace
 {
@@ -117,7 +117,8 @@ public sealed class CorridorsWorkspace
         {
             if (!d.IsError)
             {
-                Log.DataDiagnostic(_dataLog, LogLevel.Debug, d.ToString());
+                // A damaged sea-leg cache (CORR0127) is said at the default level: it was discarded and rebuilt.
+                Log.DataDiagnostic(_dataLog, d.Code == "CORR0127" ? LogLevel.Warning : LogLevel.Debug, d.ToString());
             }
         }
 

@@ -1,3 +1,4 @@
+using Corridors.Application.Requests;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 
@@ -27,4 +28,52 @@ public sealed record WorkspaceOptions
     /// <summary>Where the workspace logs (data warnings, store failures).</summary>
     /// <value><see cref="NullLoggerFactory.Instance"/>.</value>
     public ILoggerFactory LoggerFactory { get; init; } = NullLoggerFactory.Instance;
+
+    /// <summary>
+    /// Every problem of the paths as (field, message), checked before a workspace is built so that a front end reports
+    /// them as usage errors: an empty data directory or store path, or one that is not a valid path. Whether the
+    /// directory exists is the loader's to say (with a located diagnostic).
+    /// </summary>
+    public IReadOnlyList<RequestProblem> Problems()
+    {
+        var problems = new List<RequestProblem>();
+        Check(DataDirectory, "dataDirectory", "The data directory", problems);
+        if (StorePath is not null)
+        {
+            Check(StorePath, "storePath", "The run store path", problems);
+        }
+
+        if (CacheDirectory is not null)
+        {
+            Check(CacheDirectory, "cacheDirectory", "The cache directory", problems);
+        }
+
+        return problems;
+    }
+
+    /// <summary>Adds a problem when <paramref name="path"/> is empty or not a valid path; true when it is usable.</summary>
+    internal static bool Check(string? path, string field, string what, List<RequestProblem> problems)
+    {
+        if (string.IsNullOrWhiteSpace(path))
+        {
+            problems.Add(new(field, $"{what} is empty."));
+            return false;
+        }
+
+        try
+        {
+            if (path.Contains('\0', StringComparison.Ordinal))
+            {
+                throw new ArgumentException("NUL in path");
+            }
+
+            _ = Path.GetFullPath(path);
+            return true;
+        }
+        catch (Exception ex) when (ex is ArgumentException or NotSupportedException or PathTooLongException)
+        {
+            problems.Add(new(field, $"{what} '{RequestText.Quote(path)}' is not a valid path."));
+            return false;
+        }
+    }
 }

@@ -10,18 +10,23 @@ internal static class DataCommand
     {
         var dir = new Argument<string?>("dir") { Description = "Data directory to check (default: the bundled data).", Arity = ArgumentArity.ZeroOrOne };
         var json = CommonOptions.Json();
-        var validate = new Command("validate", "Check the network CSV files; print every problem as file(line,col): error CODE: message. Exit code 2 on errors.")
+        var validate = new Command("validate", "Check every data file (network CSV files, reliability.csv, sea/); print every problem as file(line,col): error CODE: message. Exit code 2 on errors.")
         {
             dir,
             json,
         };
         validate.SetAction(parse =>
         {
-            var directory = parse.GetValue(dir) ?? context.DataDirectory;
-            var (document, result) = NetworkService.Validate(directory);
+            var outcome = NetworkService.Validate(parse.GetValue(dir) ?? context.DataDirectory);
+            if (!outcome.IsValid)
+            {
+                return context.Fail(outcome.Problems);
+            }
+
+            var (document, result) = outcome.Value;
             foreach (var d in result.Diagnostics)
             {
-                context.Stderr.WriteLine(d.ToString());
+                context.Stderr.WriteLine(OptionParsers.Escape(d.ToString()));
             }
 
             var definition = result.Definition;

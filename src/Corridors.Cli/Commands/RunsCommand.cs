@@ -18,11 +18,6 @@ internal static class RunsCommand
         var list = new Command("list", "List stored runs: id, time, command, arguments, data fingerprint, seed.") { limit, commandFilter, json };
         list.SetAction(parse =>
         {
-            if (context.StorePath is null)
-            {
-                throw new CliUsageException(NoStoreMessage);
-            }
-
             var outcome = new RunsService(context.Workspace).List(new RunListRequest(parse.GetValue(limit), parse.GetValue(commandFilter)));
             if (!outcome.IsValid)
             {
@@ -57,11 +52,6 @@ internal static class RunsCommand
         var show = new Command("show", "Print a stored run's result JSON exactly as it was produced.") { id };
         show.SetAction(parse =>
         {
-            if (context.StorePath is null)
-            {
-                throw new CliUsageException(NoStoreMessage);
-            }
-
             var outcome = new RunsService(context.Workspace).Show(new RunShowRequest(parse.GetValue(id)));
             if (!outcome.IsValid)
             {
@@ -74,6 +64,4 @@ internal static class RunsCommand
 
         return new Command("runs", "Results stored by route, compare and reliability (SQLite, one transaction per run).") { list, show };
     }
-
-    private const string NoStoreMessage = "--no-store was given, so there is no store to read.";
 }

@@ -83,14 +83,20 @@ internal static class SeaCommand
     {
         if (!File.Exists(file))
         {
-            throw new CliUsageException($"The pairs file '{file}' does not exist.");
+            throw new CliUsageException($"--pairs: the pairs file '{file}' does not exist.");
+        }
+
+        // A FIFO or device would block the read or never end.
+        if (CsvText.NotAFile(file) is { } what)
+        {
+            throw new CliUsageException($"--pairs: cannot read '{file}': it is {what}.");
         }
 
         var bag = new DiagnosticBag();
         string text;
         try
         {
-            text = File.ReadAllText(file);
+            text = CsvText.Decode(File.ReadAllBytes(file), file, bag);
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {

@@ -5,7 +5,8 @@ namespace Corridors.Data.Csv;
 /// <summary>
 /// An RFC 4180 CSV tokenizer that keeps the line and column of every field, skips blank lines and lines starting
 /// with <c>#</c>, and reports malformed quoting as diagnostics instead of throwing. Hand-written rather than
-/// CsvHelper because diagnostics need exact character positions and the recovery rules below.
+/// CsvHelper because diagnostics need exact character positions and the recovery rules below. Lines end in
+/// <c>\r\n</c>, <c>\n</c> or a lone <c>\r</c> (old Mac files), in any mix; each counts as one line, as editors count them.
 /// </summary>
 public static class CsvParser
 {
@@ -14,6 +15,14 @@ public static class CsvParser
     {
         ArgumentNullException.ThrowIfNull(text);
         ArgumentNullException.ThrowIfNull(diagnostics);
+
+        // One line ending from here on: a lone CR used to hide the rest of a file in its first comment, and a row
+        // starting with a stray CR was dropped. (Not ReplaceLineEndings: it also breaks at U+2028, NEL and form feed.)
+        if (text.Contains('\r', StringComparison.Ordinal))
+        {
+            text = text.Replace("\r\n", "\n", StringComparison.Ordinal).Replace('\r', '\n');
+        }
+
         var records = new List<CsvRecord>();
         var pos = 0;
         var line = 1;

@@ -49,7 +49,7 @@ public sealed partial class CsvTable
         var header = records[0];
         for (var i = 0; i < header.Fields.Count; i++)
         {
-            var name = header.Fields[i].Value.Trim().ToLowerInvariant();
+            var name = CsvText.Quote(header.Fields[i].Value.Trim().ToLowerInvariant());
             if (name.Length == 0)
             {
                 diagnostics.Error("CORR0003", file, header.Fields[i].Line, header.Fields[i].Column, $"Header column {i + 1} has no name.");
@@ -90,17 +90,36 @@ public sealed partial class CsvTable
                 continue;
             }
 
+            foreach (var field in record.Fields)
+            {
+                if (field.Value.Length > MaxCellLength)
+                {
+                    diagnostics.Error("CORR0007", file, field.Line, field.Column,
+                        string.Create(CultureInfo.InvariantCulture, $"The cell is {field.Value.Length:N0} characters long; cells hold at most {MaxCellLength:N0}."),
+                        "Shorten it; long explanations belong in docs, with a reference in 'notes'.");
+                }
+            }
+
             rows.Add(new CsvRow(file, diagnostics, columns, record));
         }
 
         return new CsvTable(file, diagnostics, columns, rows);
     }
 
+    /// <summary>The longest cell a data file may hold (the longest bundled source citation is about 1,500 characters).</summary>
+    public const int MaxCellLength = 10_000;
+
     /// <summary>True when the header has the column.</summary>
     public bool HasColumn(string name) => _columns.ContainsKey(name);
 
     internal static string? Suggest(string name, IEnumerable<string> candidates)
     {
+        // Edit distance is quadratic in the length: no suggestion for text no id is that long.
+        if (name.Length > 200)
+        {
+            return null;
+        }
+
         string? best = null;
         var bestDistance = int.MaxValue;
         foreach (var candidate in candidates)
@@ -160,14 +179,14 @@ public sealed class CsvRow
     public void Error(string column, string code, string message, string? hint = null)
     {
         var f = Field(column);
-        _diagnostics.Error(code, _file, f?.Line ?? Line, f?.Column ?? 1, message, hint);
+        _diagnostics.Error(code, _file, f?.Line ?? Line, f?.Column ?? 1, CsvText.Escape(message), hint is null ? null : CsvText.Escape(hint));
     }
 
     /// <summary>Reports a warning at a column's cell (or the row start when absent).</summary>
     public void Warning(string column, string code, string message, string? hint = null)
     {
         var f = Field(column);
-        _diagnostics.Warning(code, _file, f?.Line ?? Line, f?.Column ?? 1, message, hint);
+        _diagnostics.Warning(code, _file, f?.Line ?? Line, f?.Column ?? 1, CsvText.Escape(message), hint is null ? null : CsvText.Escape(hint));
     }
 
     /// <summary>Text of a required column; reports CORR0102 when empty.</summary>
@@ -199,16 +218,23 @@ public sealed class CsvRow
             return null;
         }
 
-        if (!double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var value) || !double.IsFinite(value))
+        var parsed = double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var value);
+        if (parsed && !double.IsFinite(value))
+        {
+            Error(column, "CORR0104", $"{what} has '{column}' = '{CsvText.Quote(text)}', which is not a finite number.");
+            return null;
+        }
+
+        if (!parsed)
         {
             if (CsvTable.NumberWithUnit().IsMatch(text) || CsvTable.ThousandsSeparated().IsMatch(text))
             {
-                Error(column, "CORR0115", $"{what} has '{column}' = '{text}', a number with a unit or a thousands separator.",
+                Error(column, "CORR0115", $"{what} has '{column}' = '{CsvText.Quote(text)}', a number with a unit or a thousands separator.",
                     $"Write a plain number in the unit of the column name ('{column}'), with '.' as the decimal separator.");
             }
             else
             {
-                Error(column, "CORR0103", $"{what} has '{column}' = '{text}', which is not a number.");
+                Error(column, "CORR0103", $"{what} has '{column}' = '{CsvText.Quote(text)}', which is not a number.");
             }
 
             return null;
@@ -257,7 +283,7 @@ public sealed class CsvRow
             case "false" or "no" or "n" or "0":
                 return false;
             default:
-                Error(column, "CORR0103", $"{what} has '{column}' = '{text}', which is not true or false.");
+                Error(column, "CORR0103", $"{what} has '{column}' = '{CsvText.Quote(text)}', which is not true or false.");
                 return null;
         }
     }
@@ -284,15 +310,30 @@ public sealed class CsvRow
         }
 
         var suggestion = CsvTable.Suggest(text.ToLowerInvariant(), allowed.Keys);
-        Error(column, "CORR0105", $"{what} has '{column}' = '{text}', which is not one of: {string.Join(", ", allowed.Keys)}.",
+        Error(column, "CORR0105", $"{what} has '{column}' = '{CsvText.Quote(text)}', which is not one of: {string.Join(", ", allowed.Keys)}.",
             suggestion is null ? null : $"Did you mean '{suggestion}'?");
         return null;
     }
 
-    /// <summary>A <c>;</c>-separated list of trimmed, non-empty items (empty list when the cell is empty).</summary>
+    /// <summary>
+    /// A <c>;</c>-separated list of trimmed items (empty list when the cell is empty). An empty item (<c>KZ;;AZ</c>,
+    /// <c>;</c>, a trailing <c>;</c>) is CORR0102 and left out.
+    /// </summary>
     public IReadOnlyList<string> List(string column)
     {
         var text = Text(column);
-        return text is null ? [] : text.Split(';', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
+        if (text is null)
+        {
+            return [];
+        }
+
+        var items = text.Split(';', StringSplitOptions.TrimEntries);
+        if (items.Any(i => i.Length == 0))
+        {
+            Error(column, "CORR0102", $"'{column}' = '{CsvText.Quote(text)}' has an empty item.", "Separate items with one ';' and leave no ';' at either end.");
+            return [.. items.Where(i => i.Length > 0)];
+        }
+
+        return items;
     }
 }

@@ -41,6 +41,9 @@ public static class SeaDataLoader
     /// <summary>The lane network file.</summary>
     public const string NetworkFile = "marnet_densified.json";
 
+    /// <summary>The files of <see cref="Folder"/> the loader reads.</summary>
+    public static readonly IReadOnlyList<string> Files = [NetworkFile, "gates.csv", "basins.csv", "ports.csv"];
+
     private static readonly string[] GateRequired = ["id", "lon1", "lat1", "lon2", "lat2", "source"];
     private static readonly string[] BasinRequired = ["id", "name", "min_lon", "min_lat", "max_lon", "max_lat", "source"];
     private static readonly string[] PortRequired = ["id", "name", "country", "lat", "lon", "source"];
@@ -70,7 +73,7 @@ public static class SeaDataLoader
         const double tolerance = 0.02;
         var knots = definition.Parameter("ocean_speed_kn", 16);
         var key = SeaLegCache.Key(definition, dataDirectory, tolerance);
-        if (SeaLegCache.TryRead(cacheDirectory, key, out var cached, out var cachedDiagnostics))
+        if (SeaLegCache.TryRead(cacheDirectory, key, out var cached, out var cachedDiagnostics, out var cacheProblem))
         {
             foreach (var d in cachedDiagnostics)
             {
@@ -78,6 +81,11 @@ public static class SeaDataLoader
             }
 
             return OceanLegDistances.Apply(definition, cached, knots);
+        }
+
+        if (cacheProblem is not null)
+        {
+            diagnostics.Add(cacheProblem);
         }
 
         var sea = seaData is null ? Load(dataDirectory) : seaData();
@@ -132,6 +140,11 @@ public static class SeaDataLoader
         byte[] bytes;
         try
         {
+            if (CsvText.NotAFile(path) is { } what)
+            {
+                throw new IOException($"it is {what}.");
+            }
+
             bytes = File.ReadAllBytes(path);
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
@@ -144,6 +157,7 @@ public static class SeaDataLoader
         {
             // Streaming read (no DOM): the file is 0.6 MB and is read on every network load.
             var reader = new Utf8JsonReader(bytes, new JsonReaderOptions { CommentHandling = JsonCommentHandling.Skip });
+            var lines = new ByteLines(bytes);
             var buffer = new List<double>();
             var index = 0;
             var depth = 0;
@@ -165,28 +179,29 @@ public static class SeaDataLoader
                         break;
                     case JsonTokenType.StartObject when inFeatures && reader.CurrentDepth == depth + 1:
                         index++;
-                        ReadFeature(ref reader, buffer, builder, bag, display, index);
+                        ReadFeature(ref reader, buffer, builder, bag, display, index, lines);
                         break;
                 }
             }
 
             if (!sawFeatures)
             {
-                bag.Error("CORR0120", display, 0, 0, "The sea-lane network is not a GeoJSON FeatureCollection (no 'features' array).");
+                bag.Error("CORR0120", display, 1, 1, "The sea-lane network is not a GeoJSON FeatureCollection (no 'features' array).");
             }
         }
         catch (JsonException ex)
         {
-            bag.Error("CORR0120", display, (int)(ex.LineNumber ?? -1) + 1, (int)(ex.BytePositionInLine ?? -1) + 1, $"The sea-lane network is not valid JSON: {ex.Message}");
+            bag.Error("CORR0120", display, (int)Math.Max(ex.LineNumber ?? 0, 0) + 1, (int)Math.Max(ex.BytePositionInLine ?? 0, 0) + 1, $"The sea-lane network is not valid JSON: {Csv.CsvText.Escape(ex.Message)}");
         }
     }
 
     /// <summary>Reads one feature object (reader on its StartObject) and adds its LineString(s).</summary>
-    private static void ReadFeature(ref Utf8JsonReader reader, List<double> buffer, SeaGraphBuilder builder, DiagnosticBag bag, string display, int index)
+    private static void ReadFeature(ref Utf8JsonReader reader, List<double> buffer, SeaGraphBuilder builder, DiagnosticBag bag, string display, int index, ByteLines lines)
     {
         var featureDepth = reader.CurrentDepth;
+        var (line, column) = lines.Locate(reader.TokenStartIndex);
         string? type = null;
-        var lines = new List<double[]>();
+        var parts = new List<double[]>();
         var hasGeometry = false;
         var inGeometry = false;
         while (reader.Read() && !(reader.TokenType == JsonTokenType.EndObject && reader.CurrentDepth == featureDepth))
@@ -211,26 +226,27 @@ public static class SeaDataLoader
             else if (reader.ValueTextEquals("coordinates"))
             {
                 reader.Read();
-                ReadCoordinates(ref reader, buffer, lines, bag, display, index);
+                var (cLine, cColumn) = lines.Locate(reader.TokenStartIndex);
+                ReadCoordinates(ref reader, buffer, parts, bag, display, index, cLine, cColumn);
                 hasGeometry = true;
             }
         }
 
         if (!hasGeometry)
         {
-            bag.Error("CORR0120", display, 0, 0, $"Feature {index} has no geometry.");
+            bag.Error("CORR0120", display, line, column, $"Feature {index} has no geometry.");
             return;
         }
 
         if (type is not ("LineString" or "MultiLineString"))
         {
-            bag.Warning("CORR0120", display, 0, 0, $"Feature {index} is a {type ?? "geometry without a type"}, not a LineString; ignored.");
+            bag.Warning("CORR0120", display, line, column, $"Feature {index} is a {Csv.CsvText.Quote(type ?? "geometry without a type")}, not a LineString; ignored.");
             return;
         }
 
-        foreach (var line in lines)
+        foreach (var part in parts)
         {
-            builder.AddLine(line);
+            builder.AddLine(part);
         }
     }
 
@@ -238,11 +254,11 @@ public static class SeaDataLoader
     /// Reads a coordinates array: positions [lon, lat] (LineString) or arrays of them (MultiLineString); every run of
     /// positions becomes one line.
     /// </summary>
-    private static void ReadCoordinates(ref Utf8JsonReader reader, List<double> buffer, List<double[]> lines, DiagnosticBag bag, string display, int index)
+    private static void ReadCoordinates(ref Utf8JsonReader reader, List<double> buffer, List<double[]> lines, DiagnosticBag bag, string display, int index, int line, int column)
     {
         if (reader.TokenType != JsonTokenType.StartArray)
         {
-            bag.Error("CORR0120", display, 0, 0, $"Feature {index} has coordinates that are not an array.");
+            bag.Error("CORR0120", display, line, column, $"Feature {index} has coordinates that are not an array.");
             return;
         }
 
@@ -281,7 +297,7 @@ public static class SeaDataLoader
         FlushLine(buffer, lines, valid);
         if (!valid)
         {
-            bag.Error("CORR0120", display, 0, 0, $"Feature {index} has a position that is not [lon, lat] within -180..180, -90..90.");
+            bag.Error("CORR0120", display, line, column, $"Feature {index} has a position that is not [lon, lat] within -180..180, -90..90.");
         }
     }
 
@@ -334,7 +350,14 @@ public static class SeaDataLoader
             return null;
         }
 
-        var table = CsvTable.Parse(File.ReadAllText(path), Display(path), ["id"], ["name", "kind", "countries", "lat", "lon", "source", "notes"], new DiagnosticBag());
+        // passages.csv's own problems are the network loader's to report; here only its ids and countries are read.
+        var text = CsvText.ReadFile(path, Display(path), new DiagnosticBag());
+        if (text is null)
+        {
+            return null;
+        }
+
+        var table = CsvTable.Parse(text, Display(path), ["id"], ["name", "kind", "countries", "lat", "lon", "source", "notes"], new DiagnosticBag());
         var map = new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal);
         foreach (var row in table.Rows)
         {
@@ -478,23 +501,49 @@ public static class SeaDataLoader
 
     private static CsvTable? ReadTable(string path, string[] required, DiagnosticBag bag, string[]? optional = null)
     {
-        string text;
-        try
+        if (!File.Exists(path) && !Directory.Exists(path))
         {
-            text = File.ReadAllText(path);
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-        {
-            bag.Error("CORR0001", Display(path), 0, 0, $"The file cannot be read: {ex.Message}", "See docs/DATA.md, Sea lanes.");
+            bag.Error("CORR0001", Display(path), 0, 0, $"The file '{Path.GetFileName(path)}' is missing.", "See docs/DATA.md, Sea lanes.");
             return null;
         }
 
-        return CsvTable.Parse(text, Display(path), required, optional ?? NotesOnly, bag);
+        var text = CsvText.ReadFile(path, Display(path), bag);
+        return text is null ? null : CsvTable.Parse(text, Display(path), required, optional ?? NotesOnly, bag);
     }
 
     private static string Display(string path)
     {
         var relative = Path.GetRelativePath(Directory.GetCurrentDirectory(), path);
         return relative.StartsWith("..", StringComparison.Ordinal) ? path : relative;
+    }
+}
+
+/// <summary>Line starts of a byte buffer, to turn a JSON reader's byte offset into a 1-based line and column.</summary>
+internal sealed class ByteLines(byte[] bytes)
+{
+    private int[]? _starts;
+
+    /// <summary>The 1-based line and byte column of <paramref name="offset"/>.</summary>
+    public (int Line, int Column) Locate(long offset)
+    {
+        _starts ??= Starts(bytes);
+        var at = (int)Math.Clamp(offset, 0, bytes.Length);
+        var i = Array.BinarySearch(_starts, at);
+        var line = i >= 0 ? i : ~i - 1;
+        return (line + 1, at - _starts[line] + 1);
+    }
+
+    private static int[] Starts(byte[] bytes)
+    {
+        var starts = new List<int> { 0 };
+        for (var i = 0; i < bytes.Length; i++)
+        {
+            if (bytes[i] == (byte)'\n')
+            {
+                starts.Add(i + 1);
+            }
+        }
+
+        return [.. starts];
     }
 }

@@ -253,10 +253,23 @@ public sealed class ResultStore : IDisposable
         using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
         if (Directory.Exists(dataDirectory))
         {
-            foreach (var file in Directory.EnumerateFiles(dataDirectory, "*", SearchOption.AllDirectories).Order(StringComparer.Ordinal))
+            foreach (var file in Directory.EnumerateFiles(dataDirectory, "*", new EnumerationOptions { RecurseSubdirectories = true, IgnoreInaccessible = true, AttributesToSkip = 0 }).Order(StringComparer.Ordinal))
             {
                 hash.AppendData(System.Text.Encoding.UTF8.GetBytes(System.IO.Path.GetRelativePath(dataDirectory, file) + "\n"));
-                hash.AppendData(File.ReadAllBytes(file));
+
+                // A FIFO or device would block or never end; an unreadable file counts by its name only (the loader
+                // reports it).
+                if (Csv.CsvText.NotAFile(file) is null)
+                {
+                    try
+                    {
+                        hash.AppendData(File.ReadAllBytes(file));
+                    }
+                    catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+                    {
+                        hash.AppendData("\0unreadable"u8);
+                    }
+                }
             }
         }
 
