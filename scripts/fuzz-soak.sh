@@ -35,7 +35,7 @@ while [ "$done_cases" -lt "$cases" ]; do
   if [ -f "$part" ]; then
     head -1 "$part"
     cat "$part" >> "$report"
-    f=$(( $(wc -l < "$part") - 1 ))
+    f=$(grep -c -e '^case ' -e '^after all cases' "$part")
   else
     echo "chunk from $done_cases: no report (test host failed, exit $rc); see $out/soak-$seed-$done_cases.log"
     f=1

@@ -19,6 +19,7 @@ internal static class OptionNames
         ["dataDirectory"] = "--data",
         ["storePath"] = "--store",
         ["cacheDirectory"] = "CORRIDORS_CACHE",
+        ["casesFile"] = "--cases",
         ["id"] = "<id>",
         ["directory"] = "<dir>",
     };

@@ -154,6 +154,7 @@ public static partial class NetworkLoader
         }
 
         var distribution = DelayDistribution.Zero;
+        var distributionRead = false;
         if (component == ReliabilityComponent.MissedSailing)
         {
             CheckUnusedCells(row, what, [], "A missed-sailing rule has no distribution");
@@ -161,7 +162,9 @@ public static partial class NetworkLoader
         else
         {
             var wantFactor = component == ReliabilityComponent.RunningVariation || (component == ReliabilityComponent.Shock && effect == ShockEffect.Scale);
-            distribution = ReadDistribution(row, what, wantFactor) ?? DelayDistribution.Zero;
+            var read = ReadDistribution(row, what, wantFactor);
+            distributionRead = read is not null;
+            distribution = read ?? DelayDistribution.Zero;
             if (component == ReliabilityComponent.SailingHeadway && distribution.Kind is not (DistributionKind.Uniform or DistributionKind.Fixed))
             {
                 row.Error("dist", "CORR0105", "A sailing-headway rule needs a uniform (or fixed) headway.", "Give min and max hours between departures.");
@@ -173,6 +176,12 @@ public static partial class NetworkLoader
             distribution = DelayDistribution.Uniform(distribution.A, distribution.A);
         }
 
+        // The headway shape is rescaled to each leg's mean headway, which needs a positive mean.
+        if (component == ReliabilityComponent.SailingHeadway && distributionRead && !(distribution.Mean > 0 && double.IsFinite(distribution.Mean)))
+        {
+            row.Error("dist", "CORR0104", "A sailing-headway rule needs a headway with a positive mean.", "Give min and max hours between departures, max above 0.");
+        }
+
         return new ReliabilityRule(id, component, scope, targets, months, probability, distribution, effect, provenance, new DataOrigin(row.File, row.Line));
     }
 
@@ -182,9 +191,11 @@ public static partial class NetworkLoader
         var unitText = row.Text("unit");
         if (kind is null)
         {
-            if (row.Field("dist") is not null && row.Text("dist") is null)
+            // An empty cell or a bad word is reported by Word; a header without the column must be said too, or the
+            // rule would silently get no distribution (a zero headway that fails the simulation later).
+            if (row.Field("dist") is null)
             {
-                row.Error("dist", "CORR0102", $"{what} has no 'dist'.");
+                row.Error("dist", "CORR0102", $"{what} needs a distribution, but the file has no 'dist' column.", "Add the columns dist and unit (docs/DATA.md, reliability.csv).");
             }
 
             return null;

@@ -100,7 +100,16 @@ public static partial class NetworkLoader
     /// <summary>Path relative to the working directory when it lies below it (short, clickable diagnostics).</summary>
     public static string DisplayPath(string path)
     {
-        var full = Path.GetFullPath(path);
+        string full;
+        try
+        {
+            full = Path.GetFullPath(path);
+        }
+        catch (Exception ex) when (ex is ArgumentException or NotSupportedException or PathTooLongException)
+        {
+            return path; // not a valid path (a NUL in it): shown as given; opening it reports the problem
+        }
+
         var relative = Path.GetRelativePath(Directory.GetCurrentDirectory(), full);
         return relative.StartsWith("..", StringComparison.Ordinal) || Path.IsPathRooted(relative) ? full : relative;
     }

@@ -515,6 +515,72 @@ public sealed class HardeningTests
         stderr.ShouldContain("vessels.csv: error CORR0001: The file cannot be read: it is a device, FIFO or socket, not a regular file.");
     }
 
+    [Fact]
+    public void ValidateModel_CasesPathWithANulCharacter_IsAUsageErrorNotACrash()
+    {
+        // Regression (soak case 41817): Path.GetFullPath threw "Null character in path" (exit 3).
+        var (code, _, stderr) = CliRunner.Run("--data", Mini, "validate-model", "--cases", "a\0b");
+
+        code.ShouldBe(1);
+        stderr.ShouldContain("error: --cases: The cases file name 'a\\u0000b' is not a valid path.");
+        ShouldBeClean(stderr);
+    }
+
+    [Fact]
+    public void Reliability_HeadwayRuleInAFileWithoutADistColumn_IsADataErrorNotACrash()
+    {
+        // Regression (soak case 90956): with the 'dist' column renamed, a sailing-headway rule got a zero headway and
+        // the simulation threw (exit 3).
+        var dir = Path.Combine(TempDir(), "data");
+        Directory.CreateDirectory(dir);
+        foreach (var file in Directory.EnumerateFiles(Mini))
+        {
+            File.Copy(file, Path.Combine(dir, Path.GetFileName(file)));
+        }
+
+        File.WriteAllText(Path.Combine(dir, "reliability.csv"), "id,component,scope,targets,distx,unit,min,max,source\nh,sailing-headway,mode,ferry,uniform,d,3,5,\"assumption: a reason long enough\"\n");
+
+        var (code, _, stderr) = CliRunner.Run("--data", dir, "reliability", "--from", "Xian", "--to", "Duisburg", "--samples", "50", "--no-store");
+        var (validateCode, _, validateStderr) = CliRunner.Run("data", "validate", dir);
+
+        code.ShouldBe(2, stderr);
+        stderr.ShouldContain("reliability.csv(2,1): error CORR0102: Reliability rule needs a distribution, but the file has no 'dist' column.");
+        validateCode.ShouldBe(2);
+        validateStderr.ShouldContain("error CORR0102: Reliability rule needs a distribution");
+        ShouldBeClean(stderr);
+    }
+
+    [Theory]
+    [InlineData("dir", "cannot write '{0}': it is a directory.")]
+    [InlineData("dir/", "'{0}' is not a file name.")]
+    [InlineData("", "'' is not a file name.")]
+    public void Export_ToADirectoryOrAnEmptyPath_IsAUsageErrorAndLeavesNoTempFile(string name, string message)
+    {
+        var dir = TempDir();
+        Directory.CreateDirectory(Path.Combine(dir, "dir"));
+        var path = name.Length == 0 ? string.Empty : Path.Combine(dir, name);
+
+        var (code, _, stderr) = CliRunner.Run("--data", Mini, "export", "geojson", "-o", path);
+
+        code.ShouldBe(1);
+        stderr.ShouldContain("error: --output: " + string.Format(System.Globalization.CultureInfo.InvariantCulture, message, path));
+        Directory.EnumerateFiles(dir, "*", SearchOption.AllDirectories).ShouldBeEmpty();
+    }
+
+    [Fact]
+    public void ConcurrentExports_ToOnePath_NeverCollideOnATempFile()
+    {
+        var dir = TempDir();
+        var path = Path.Combine(dir, "out.geojson");
+
+        var codes = new int[8];
+        Parallel.For(0, codes.Length, i => codes[i] = CliRunner.Run("--data", Mini, "export", "geojson", "-o", path).ExitCode);
+
+        codes.ShouldAllBe(c => c == 0);
+        Directory.GetFiles(dir).ShouldBe([path]);
+        System.Text.Json.JsonDocument.Parse(File.ReadAllText(path)).RootElement.GetProperty("type").GetString().ShouldBe("FeatureCollection");
+    }
+
     /// <summary>Makes a FIFO with mkfifo(1) when the system has it.</summary>
     internal static bool TryMakeFifo(string path)
     {

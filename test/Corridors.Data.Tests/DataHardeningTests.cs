@@ -228,6 +228,21 @@ public sealed class DataHardeningTests
     }
 
     [Theory]
+    [InlineData("uniform,d,0,,0", "(2,30): error CORR0116: The parameters of the uniform distribution are missing or inconsistent. Hint: triangular: min ≤ mode ≤ max; uniform: min ≤ max; lognormal: 0 < median ≤ p95; normal: mean and sd; exponential: mean; fixed: mode.")]
+    [InlineData("fixed,d,,0,", "(2,30): error CORR0104: A sailing-headway rule needs a headway with a positive mean. Hint: Give min and max hours between departures, max above 0.")]
+    public void ParseReliability_HeadwayWithoutAPositiveMean_IsAnError(string distribution, string expected)
+    {
+        var bag = new DiagnosticBag();
+        const string header = "id,component,scope,targets,dist,unit,min,mode,max,source\n";
+        var cells = distribution.Split(',');
+        var row = $"h,sailing-headway,mode,ferry,{cells[0]},{cells[1]},{cells[2]},{cells[3]},{cells[4]},\"assumption: a reason long enough\"\n";
+
+        NetworkLoader.ParseReliability(header + row, "reliability.csv", bag);
+
+        bag.Items.ShouldHaveSingleItem().ToString().ShouldBe("reliability.csv" + expected);
+    }
+
+    [Theory]
     [InlineData(";;")]
     [InlineData("KZ;;AZ")]
     [InlineData("KZ;AZ;")]

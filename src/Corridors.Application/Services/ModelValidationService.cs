@@ -177,9 +177,9 @@ public sealed class ModelValidationService(CorridorsWorkspace workspace)
         ArgumentNullException.ThrowIfNull(request);
         var problems = new List<RequestProblem>();
         RouteService.CheckSamples(request.Samples, "samples", problems);
-        if (request.CasesFile is { } given && string.IsNullOrWhiteSpace(given))
+        if (request.CasesFile is { } given)
         {
-            problems.Add(new("casesFile", "The cases file name is empty."));
+            WorkspaceOptions.Check(given, "casesFile", "The cases file name", problems); // empty, or not a path (a NUL in it)
         }
 
         if (problems.Count > 0)
