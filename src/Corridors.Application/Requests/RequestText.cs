@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text;
 
 namespace Corridors.Application.Requests;
 
@@ -21,32 +20,5 @@ public static class RequestText
     /// <paramref name="text"/> as quoted in a problem: control characters (newlines, tabs, escapes) written as
     /// <c>\uXXXX</c> so the message stays on one line, and at most 80 characters.
     /// </summary>
-    public static string Quote(string text)
-    {
-        ArgumentNullException.ThrowIfNull(text);
-        if (text.Length > 80)
-        {
-            text = text[..(char.IsHighSurrogate(text[76]) ? 76 : 77)] + "...";
-        }
-
-        if (!text.Any(char.IsControl))
-        {
-            return text;
-        }
-
-        var builder = new StringBuilder(text.Length + 16);
-        foreach (var c in text)
-        {
-            if (char.IsControl(c))
-            {
-                builder.Append(CultureInfo.InvariantCulture, $"\\u{(int)c:X4}");
-            }
-            else
-            {
-                builder.Append(c);
-            }
-        }
-
-        return builder.ToString();
-    }
+    public static string Quote(string text) => Data.Csv.CsvText.Quote(text);
 }
