@@ -53,9 +53,10 @@ public sealed class ServiceSchedule
     private readonly double[] _sailWhenFullPerWeek;
     private readonly double[] _sailWhenFullWait;
 
-    internal ServiceSchedule(NetworkDefinition definition, IReadOnlyList<Leg> legs, int[] edgeLeg, int year)
+    internal ServiceSchedule(NetworkDefinition definition, IReadOnlyList<Leg> legs, int[] edgeLeg, int year, ServiceLevel level)
     {
         Year = year;
+        Level = level;
         _edgeLeg = edgeLeg;
         var count = legs.Count;
         _active = new Service[count][];
@@ -97,7 +98,9 @@ public sealed class ServiceSchedule
             }
 
             _timetableStart[l + 1] = departures.Count;
-            _sailWhenFullWait[l] = _sailWhenFullPerWeek[l] > 0 ? HoursPerWeek / (2 * _sailWhenFullPerWeek[l]) : double.PositiveInfinity;
+            _sailWhenFullWait[l] = _sailWhenFullPerWeek[l] <= 0 ? double.PositiveInfinity
+                : level == ServiceLevel.BlockTrain ? 0
+                : HoursPerWeek / (2 * _sailWhenFullPerWeek[l]);
         }
 
         _departures = [.. departures];
@@ -105,6 +108,13 @@ public sealed class ServiceSchedule
 
     /// <summary>The year the services were frozen for.</summary>
     public int Year { get; }
+
+    /// <summary>
+    /// The service level the waits are for. A <see cref="ServiceLevel.BlockTrain"/> books its sailings: a
+    /// sail-when-full vessel leaves once the train is loaded (a train of 40–57 wagons fills a 46–56-wagon Caspian
+    /// ferry, vessels.csv), so it waits for no headway; timetabled departures are waited for as by groupage.
+    /// </summary>
+    public ServiceLevel Level { get; }
 
     /// <summary>Number of legs (the network's <see cref="CorridorNetwork.Legs"/>).</summary>
     public int LegCount => _active.Length;
@@ -202,8 +212,9 @@ public sealed class ServiceSchedule
 
     /// <summary>
     /// Expected wait for a sail-when-full departure of <paramref name="edge"/> for cargo arriving at a random moment
-    /// on departures evenly spaced at the leg's combined frequency: half the mean headway. Positive infinity when the
-    /// edge has no sail-when-full service.
+    /// on departures evenly spaced at the leg's combined frequency: half the mean headway (0 for a
+    /// <see cref="ServiceLevel.BlockTrain"/>, see <see cref="Level"/>). Positive infinity when the edge has no
+    /// sail-when-full service.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public double ExpectedSailWhenFullWaitHours(int edge) => _sailWhenFullWait[_edgeLeg[edge]];

@@ -235,7 +235,7 @@ public sealed class RoutePlan
             var leg = _network.LegOf(edge);
             var fromNode = _network.Node(new NodeId(_network.Tail[edge.Value]));
             var toNode = _network.Node(new NodeId(_network.Head[edge.Value]));
-            var sea = fromNode.Sea != SeaArea.None ? fromNode.Sea : toNode.Sea;
+            var sea = SeaOf(leg, fromNode, toNode);
             var lines = new List<string>();
             var step = new PlanStep { MissedOffset = -1, Dwell = DelayDistribution.Zero };
 
@@ -247,7 +247,14 @@ public sealed class RoutePlan
                 // transfer legs carry their own handling time, so the node's transfer dwell is not added on top.
                 var previous = _network.LegOf(path[index - 1]);
                 var transfer = TransferRule.ChangesAt(previous.Mode, previous.GaugeMm ?? 0, leg.Mode, leg.GaugeMm ?? 0);
-                if (TransferRule.DwellApplies(fromNode.DwellRule == DwellRule.Always, transfer))
+                if (!TransferRule.DwellApplies(fromNode.DwellRule == DwellRule.Always, transfer)
+                    && TransferRule.Rolls(previous.Mode, leg.Mode) && fromNode.RollDwellHours is { } roll)
+                {
+                    step.HasDwell = true;
+                    step.Dwell = DelayDistribution.Triangular(roll.Min, roll.Mode, roll.Max);
+                    lines.Add($"roll dwell at {fromNode.Id}: {step.Dwell} h (wagons roll between train and ferry)");
+                }
+                else if (TransferRule.DwellApplies(fromNode.DwellRule == DwellRule.Always, transfer))
                 {
                     step.HasDwell = true;
                     if (fromNode.DwellHours is { } d)
@@ -286,7 +293,13 @@ public sealed class RoutePlan
                 var perWeek = schedule.SailWhenFullPerWeek(legIndex);
                 var ids = ServiceIds(schedule, legIndex, ServiceKind.SailWhenFull);
                 var rule = MostSpecific(ReliabilityComponent.SailingHeadway, r => r.Matches(leg, sea)).FirstOrDefault();
-                if (rule is not null)
+                if (_network.ServiceLevel == ServiceLevel.BlockTrain)
+                {
+                    // The one rule ServiceSchedule.ExpectedSailWhenFullWaitHours applies for routing too.
+                    step.SailWhenFullHeadway = DelayDistribution.Zero;
+                    lines.Add(Invariant($"sail-when-full departure booked for the block train: the vessel sails once the train is loaded ({ids})"));
+                }
+                else if (rule is not null)
                 {
                     // The rule gives the spread of the headways; services.csv gives how often vessels sail, so a
                     // scenario that adds vessels shortens the headways in proportion.
@@ -300,7 +313,9 @@ public sealed class RoutePlan
                     lines.Add(Invariant($"wait for sail-when-full departure: evenly spaced every {mean:G4} h at {perWeek:G3} departures/week ({ids}), no headway rule"));
                 }
 
-                step.SailWhenFullWait = DelayDistribution.ResidualOfUniformHeadway(step.SailWhenFullHeadway.A, step.SailWhenFullHeadway.B);
+                step.SailWhenFullWait = _network.ServiceLevel == ServiceLevel.BlockTrain
+                    ? DelayDistribution.Zero
+                    : DelayDistribution.ResidualOfUniformHeadway(step.SailWhenFullHeadway.A, step.SailWhenFullHeadway.B);
             }
 
             if (step.HasScheduled || step.HasSailWhenFull)
@@ -366,6 +381,11 @@ public sealed class RoutePlan
             for (var k = 0; k < _model.Shocks.Count; k++)
             {
                 var shock = _model.Shocks[k];
+                if (!shock.AppliesTo(_network.ServiceLevel, _network.Year))
+                {
+                    continue;
+                }
+
                 var nodeScoped = shock.Scope is RuleScope.Node or RuleScope.NodeKind or RuleScope.Country;
                 for (var i = 0; i < path.Count; i++)
                 {
@@ -373,7 +393,7 @@ public sealed class RoutePlan
                     var leg = _network.LegOf(edge);
                     var fromNode = _network.Node(new NodeId(_network.Tail[edge.Value]));
                     var toNode = _network.Node(new NodeId(_network.Head[edge.Value]));
-                    var sea = fromNode.Sea != SeaArea.None ? fromNode.Sea : toNode.Sea;
+                    var sea = SeaOf(leg, fromNode, toNode);
                     var step = Steps[i];
                     ShockTarget target;
                     if (nodeScoped && i > 0 && shock.Matches(fromNode))
@@ -430,9 +450,15 @@ public sealed class RoutePlan
             return result;
         }
 
+        // The water body of a leg for sea-scoped rules: a ferry, feeder or ship leg takes it from its ports; a rail
+        // or road leg that merely ends at a Caspian port is on no sea, so Caspian rules leave it alone.
+        private static SeaArea SeaOf(Leg leg, Node fromNode, Node toNode) =>
+            !leg.IsWater ? SeaArea.None : fromNode.Sea != SeaArea.None ? fromNode.Sea : toNode.Sea;
+
         private IEnumerable<ReliabilityRule> MostSpecific(ReliabilityComponent component, Func<ReliabilityRule, bool> matches)
         {
-            var matching = _model.Rules.Where(r => r.Component == component && matches(r)).ToArray();
+            var (level, year) = (_network.ServiceLevel, _network.Year);
+            var matching = _model.Rules.Where(r => r.Component == component && r.AppliesTo(level, year) && matches(r)).ToArray();
             if (matching.Length == 0)
             {
                 return [];
