@@ -10,7 +10,7 @@ internal sealed class RouteOptions
 
     public Option<string> To { get; } = new("--to") { Description = "Destination: node id, name or alias.", Required = true };
 
-    public Option<int> Year { get; } = CommonOptions.Year();
+    public Option<int?> Year { get; } = CommonOptions.DepartureYear();
 
     public Option<string?> Service { get; } = new("--service") { Description = "Service level: groupage (default: a single container or wagon in ordinary traffic) or block-train (a whole scheduled train: booked sailings, border priority); compare also takes both." };
 

@@ -40,12 +40,16 @@ public sealed class ServiceSchedule
     /// </summary>
     public const double DepartureToleranceHours = 1e-6;
 
+    /// <summary>The parameter giving how often groupage trains leave an origin, per week.</summary>
+    public const string GroupageDeparturesParameter = "groupage_departures_per_week";
+
     /// <summary>Monday 1970-01-05 00:00 UTC: hour 0 of every timetable.</summary>
     public static readonly DateTime Epoch = new(1970, 1, 5, 0, 0, 0, DateTimeKind.Utc);
 
     private const double WholeDepartures = 1e-6;
 
     private readonly int[] _edgeLeg;
+    private readonly double _originHeadway;
     private readonly Service[][] _active;
     private readonly int[] _timetableStart;
     private readonly double[] _departures;
@@ -57,6 +61,9 @@ public sealed class ServiceSchedule
     {
         Year = year;
         Level = level;
+        var perWeek = definition.Parameter(GroupageDeparturesParameter, 0);
+        // Mean hours between groupage trains from an origin; 0 for a block train, which leaves when it is loaded.
+        _originHeadway = level == ServiceLevel.Groupage && perWeek > 0 ? HoursPerWeek / perWeek : 0;
         _edgeLeg = edgeLeg;
         var count = legs.Count;
         _active = new Service[count][];
@@ -98,9 +105,7 @@ public sealed class ServiceSchedule
             }
 
             _timetableStart[l + 1] = departures.Count;
-            _sailWhenFullWait[l] = _sailWhenFullPerWeek[l] <= 0 ? double.PositiveInfinity
-                : level == ServiceLevel.BlockTrain ? 0
-                : HoursPerWeek / (2 * _sailWhenFullPerWeek[l]);
+            _sailWhenFullWait[l] = _sailWhenFullPerWeek[l] > 0 ? HoursPerWeek / (2 * _sailWhenFullPerWeek[l]) : double.PositiveInfinity;
         }
 
         _departures = [.. departures];
@@ -110,11 +115,24 @@ public sealed class ServiceSchedule
     public int Year { get; }
 
     /// <summary>
-    /// The service level the waits are for. A <see cref="ServiceLevel.BlockTrain"/> books its sailings: a
-    /// sail-when-full vessel leaves once the train is loaded (a train of 40–57 wagons fills a 46–56-wagon Caspian
-    /// ferry, vessels.csv), so it waits for no headway; timetabled departures are waited for as by groupage.
+    /// The service level the waits are for. Both levels wait for the next departure of a leg; a
+    /// <see cref="ServiceLevel.Groupage"/> consignment also waits at its origin for the next groupage train,
+    /// <see cref="OriginWaitHours(TransportMode)"/>.
     /// </summary>
     public ServiceLevel Level { get; }
+
+
+    /// <summary>
+    /// Hours between groupage departures for a route whose first leg is of <paramref name="firstMode"/>: the
+    /// groupage headway for every start but a deep-sea ship (ocean box services are booked per container on their
+    /// own weekly timetables, the ocean legs' services), else 0.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public double OriginHeadwayHours(TransportMode firstMode) => firstMode == TransportMode.Ocean ? 0 : _originHeadway;
+
+    /// <summary>Expected wait at the origin for cargo arriving at a random moment: half of <see cref="OriginHeadwayHours(TransportMode)"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public double OriginWaitHours(TransportMode firstMode) => OriginHeadwayHours(firstMode) / 2;
 
     /// <summary>Number of legs (the network's <see cref="CorridorNetwork.Legs"/>).</summary>
     public int LegCount => _active.Length;
@@ -212,9 +230,8 @@ public sealed class ServiceSchedule
 
     /// <summary>
     /// Expected wait for a sail-when-full departure of <paramref name="edge"/> for cargo arriving at a random moment
-    /// on departures evenly spaced at the leg's combined frequency: half the mean headway (0 for a
-    /// <see cref="ServiceLevel.BlockTrain"/>, see <see cref="Level"/>). Positive infinity when the edge has no
-    /// sail-when-full service.
+    /// on departures evenly spaced at the leg's combined frequency: half the mean headway. Positive infinity when the
+    /// edge has no sail-when-full service.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public double ExpectedSailWhenFullWaitHours(int edge) => _sailWhenFullWait[_edgeLeg[edge]];

@@ -240,8 +240,16 @@ public sealed class RoutePlan
             var step = new PlanStep { MissedOffset = -1, Dwell = DelayDistribution.Zero };
 
             // 1. Dwell at the start node: intermediate nodes only, when the node always stops traffic or the route
-            // changes mode there (docs/MODEL.md §2).
-            if (index > 0)
+            // changes mode there (docs/MODEL.md §2); at the origin, groupage waits for the next groupage departure
+            // (the mean routing uses is half the headway: ServiceSchedule.OriginWaitHours).
+            if (index == 0 && _network.Schedule.OriginHeadwayHours(leg.Mode) > 0)
+            {
+                var headway = _network.Schedule.OriginHeadwayHours(leg.Mode);
+                step.HasDwell = true;
+                step.Dwell = DelayDistribution.Uniform(0, headway);
+                lines.Add(Invariant($"groupage departure from {fromNode.Id}: uniform 0–{headway:G4} h (every {headway:G4} h, parameter {ServiceSchedule.GroupageDeparturesParameter})"));
+            }
+            else if (index > 0)
             {
                 // The one TransferRule routing uses too: a mode or gauge change between two non-transfer legs;
                 // transfer legs carry their own handling time, so the node's transfer dwell is not added on top.
@@ -293,13 +301,7 @@ public sealed class RoutePlan
                 var perWeek = schedule.SailWhenFullPerWeek(legIndex);
                 var ids = ServiceIds(schedule, legIndex, ServiceKind.SailWhenFull);
                 var rule = MostSpecific(ReliabilityComponent.SailingHeadway, r => r.Matches(leg, sea)).FirstOrDefault();
-                if (_network.ServiceLevel == ServiceLevel.BlockTrain)
-                {
-                    // The one rule ServiceSchedule.ExpectedSailWhenFullWaitHours applies for routing too.
-                    step.SailWhenFullHeadway = DelayDistribution.Zero;
-                    lines.Add(Invariant($"sail-when-full departure booked for the block train: the vessel sails once the train is loaded ({ids})"));
-                }
-                else if (rule is not null)
+                if (rule is not null)
                 {
                     // The rule gives the spread of the headways; services.csv gives how often vessels sail, so a
                     // scenario that adds vessels shortens the headways in proportion.
@@ -313,9 +315,7 @@ public sealed class RoutePlan
                     lines.Add(Invariant($"wait for sail-when-full departure: evenly spaced every {mean:G4} h at {perWeek:G3} departures/week ({ids}), no headway rule"));
                 }
 
-                step.SailWhenFullWait = _network.ServiceLevel == ServiceLevel.BlockTrain
-                    ? DelayDistribution.Zero
-                    : DelayDistribution.ResidualOfUniformHeadway(step.SailWhenFullHeadway.A, step.SailWhenFullHeadway.B);
+                step.SailWhenFullWait = DelayDistribution.ResidualOfUniformHeadway(step.SailWhenFullHeadway.A, step.SailWhenFullHeadway.B);
             }
 
             if (step.HasScheduled || step.HasSailWhenFull)

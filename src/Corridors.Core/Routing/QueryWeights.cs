@@ -249,7 +249,11 @@ public sealed class QueryWeights
         var change = previousEdge >= 0
             && TransferRule.ChangesAt((TransportMode)modes[previousEdge], g.Gauge[previousEdge], (TransportMode)modes[edge], g.Gauge[edge]);
         var transshipments = modes[edge] == transfer || change ? 1 : 0;
-        if (previousEdge >= 0)
+        if (previousEdge < 0)
+        {
+            dwell = network.Schedule.OriginWaitHours((TransportMode)modes[edge]); // groupage waits for its train
+        }
+        else
         {
             if (TransferRule.DwellApplies(g.DwellAlways(v), change))
             {

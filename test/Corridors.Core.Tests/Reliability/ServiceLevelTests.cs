@@ -25,16 +25,22 @@ public sealed class ServiceLevelTests
         new CorridorRouter(network).BestRoute(new RouteQuery { From = new NodeId(0), To = new NodeId(network.NodeCount - 1), DepartUtc = Mar2, Cargo = new Cargo(1, 10) })!;
 
     [Fact]
-    public void Groupage_WaitsHalfTheSailWhenFullHeadway_BlockTrainSailsOnceLoaded()
+    public void Groupage_WaitsForItsWeeklyTrainAtTheOrigin_BlockTrainLeavesWhenLoaded_BothWaitForTheFerry()
     {
-        var groupage = RailThenFerry().Build(out var path);
-        var block = RailThenFerry().Build(out _, ServiceLevel.BlockTrain, []);
+        Parameter[] weekly = [ChainNetwork.Parameter("groupage_departures_per_week", 1)];
+        var groupage = RailThenFerry().Build(out var path, ServiceLevel.Groupage, [], parameters: weekly);
+        var block = RailThenFerry().Build(out _, ServiceLevel.BlockTrain, [], parameters: weekly);
 
-        Best(groupage).Totals.WaitHours.ShouldBe(42, 1e-9); // 168 / 2 departures / 2
-        Best(block).Totals.WaitHours.ShouldBe(0);
-        var plan = ReliabilityModel.Empty.Compile(block, path, new DateTimeOffset(Mar2));
-        var result = new MonteCarloEngine().Run(plan, new MonteCarloOptions { Samples = 200, Seed = 5 }, null, TestContext.Current.CancellationToken);
-        result.SortedHours[^1].ShouldBe(Best(block).Totals.Hours, 1e-6); // no headway drawn either
+        var g = Best(groupage);
+        var b = Best(block);
+        g.Totals.DwellHours.ShouldBe(84, 1e-9); // half of 168 h
+        b.Totals.DwellHours.ShouldBe(0);
+        g.Totals.WaitHours.ShouldBe(42, 1e-9); // 168 / 2 departures / 2, a booked sailing too
+        b.Totals.WaitHours.ShouldBe(42, 1e-9);
+        var plan = ReliabilityModel.Empty.Compile(groupage, path, new DateTimeOffset(Mar2));
+        plan.Steps[0].Dwell.ShouldBe(DelayDistribution.Uniform(0, 168));
+        var result = new MonteCarloEngine().Run(plan, new MonteCarloOptions { Samples = 20_000, Seed = 5 }, null, TestContext.Current.CancellationToken);
+        result.MeanDays.ShouldBe(g.Totals.Days, 0.02 * g.Totals.Days); // the same expectation, sampled
     }
 
     [Fact]
