@@ -68,6 +68,8 @@ public static partial class NetworkLoader
         public Table<Service> Services { get; } = new();
 
         public Table<ServiceLevelFigure> ServiceLevels { get; } = new();
+
+        public Table<Charge> Charges { get; } = new();
     }
 
     private delegate void RowReader<T>(LoadContext ctx, CsvRow row, Table<T> table)

@@ -309,6 +309,7 @@ public static partial class NetworkLoader
             Origin(row))
         {
             Reenters = CountryList(ctx, row, "reenters", what),
+            TariffKnown = row.Text("tariff_fixed_usd_per_teu") is not null || row.Text("tariff_usd_per_teu_km") is not null,
         };
         if (id is not null)
         {

@@ -43,6 +43,10 @@ public sealed class NetworkLoaderDiagnosticsTests
         { "CORR0116", "service_levels.csv", "T-DOSTYK,2,3,4,", "T-DOSTYK,5,3,4,", 2, ",3,4," },
         { "CORR0116", "service_levels.csv", "km/h,2022,,", "km/h,2022,2021,", 3, "2021," },
         { "CORR0142", "service_levels.csv", "12,h,,,\"Test, https://example.org, 2024\"\n", "12,h,,,\"Test, https://example.org, 2024\"\nSL-ALAT-ROLL2,block-train,roll-dwell,AZ-ALAT,1,2,3,h,,,\"Test, https://example.org, 2024\"\n", 5, "AZ-ALAT,1" },
+        { "CORR0143", "charges.csv", "CH-BORDER,per-load,200,,T-DOSTYK,", "CH-BORDER,per-load,200,,,", 2, ",," },
+        { "CORR0108", "charges.csv", ",,T-DOSTYK,", ",,T-DOSTIK,", 2, "T-DOSTIK" },
+        { "CORR0110", "charges.csv", ",volga-don,", ",volga-dom,", 3, "volga-dom" },
+        { "CORR0105", "charges.csv", "CH-BORDER,per-load,", "CH-BORDER,per-wagon,", 2, "per-wagon" },
         { "CORR0119", "legs.csv", "F-AKTAU-ALAT,KZ-AKTAU,AZ-ALAT,ferry,", "F-AKTAU-ALAT,KZ-AKTAU,AZ-ALAT,ocean,", 4, "ocean" },
     };
 

@@ -120,7 +120,11 @@ public sealed record TotalsContract(
 public sealed record LegContract(
     string Leg, PlaceContract From, PlaceContract To, string Mode, double Km, double Hours, double WaitHours, double DwellHours,
     double CostUsd, double Co2eKg, string Country, IReadOnlyList<string> Countries, IReadOnlyList<string> Passages,
-    int? GaugeMm, string? EmissionFactor, string Depart, string Arrive);
+    int? GaugeMm, string? EmissionFactor, string Depart, string Arrive)
+{
+    /// <summary>False when the data gives no tariff or charge for the leg: its cost is unknown and left out.</summary>
+    public bool Priced { get; init; } = true;
+}
 
 /// <summary>A border crossed: at a node, or along a leg.</summary>
 public sealed record BorderContract(string From, string To, PlaceContract? At, string? Leg);
@@ -146,6 +150,12 @@ public sealed record RouteContract(
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public RouteReliabilityContract? Reliability { get; init; }
 
+    /// <summary>True when <c>totals.costUsd</c> is a lower bound: some legs have no known price (<see cref="UnpricedLegs"/>).</summary>
+    public bool CostIsLowerBound { get; init; }
+
+    /// <summary>Ids of the legs whose price is unknown.</summary>
+    public IReadOnlyList<string> UnpricedLegs { get; init; } = [];
+
     /// <summary>The contract of a Core route.</summary>
     public static RouteContract Of(Route r)
     {
@@ -170,7 +180,11 @@ public sealed record RouteContract(
                 l.LegId, PlaceContract.Of(l.From), PlaceContract.Of(l.To), Words.Name(l.Mode), ContractJson.Round(l.Km, 1),
                 ContractJson.Round(l.Hours), ContractJson.Round(l.WaitHours), ContractJson.Round(l.DwellHours), ContractJson.Round(l.CostUsd),
                 ContractJson.Round(l.Co2eKg), l.Country, l.Countries, l.Passages, l.GaugeMm, l.EmissionFactor,
-                ContractJson.Time(l.DepartUtc), ContractJson.Time(l.ArriveUtc)))]);
+                ContractJson.Time(l.DepartUtc), ContractJson.Time(l.ArriveUtc)) { Priced = l.Priced })])
+        {
+            CostIsLowerBound = r.CostIsLowerBound,
+            UnpricedLegs = r.UnpricedLegs,
+        };
     }
 }
 

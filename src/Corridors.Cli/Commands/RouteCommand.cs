@@ -176,7 +176,7 @@ internal static class RouteText
             {
                 var r = result.Routes[i];
                 var t = r.Totals;
-                table.AddRow((i + 1).ToString(Inv), Markup.Escape(r.Corridor), t.Days.ToString("0.0", Inv), t.CostUsd.ToString("N0", Inv),
+                table.AddRow((i + 1).ToString(Inv), Markup.Escape(r.Corridor), t.Days.ToString("0.0", Inv), Usd(r),
                     t.Co2eKg.ToString("N0", Inv), t.Borders.ToString(Inv), t.Transshipments.ToString(Inv), Markup.Escape(string.Join("→", r.Countries)));
             }
 
@@ -201,6 +201,9 @@ internal static class RouteText
         }
     }
 
+    /// <summary>A route's cost, "≥ N" when some legs have no known price.</summary>
+    private static string Usd(Route r) => (r.CostIsLowerBound ? "≥ " : string.Empty) + r.Totals.CostUsd.ToString("N0", Inv);
+
     private static void RenderExcluded(IAnsiConsole console, RouteResult result)
     {
         foreach (var x in result.Excluded)
@@ -212,7 +215,7 @@ internal static class RouteText
     private static void RenderRoute(IAnsiConsole console, int index, Route r)
     {
         var t = r.Totals;
-        console.MarkupLine(Inv, $"\n[bold]{index}. {Markup.Escape(r.Corridor)}[/]: {t.Days:0.0} days ({t.Hours:0} h, of which {t.WaitHours:0} h waiting and {t.DwellHours:0} h dwell), USD {t.CostUsd:N0}, {t.Co2eKg:N0} kg CO2e, {t.Km:N0} km, {t.Borders} borders, {t.Transshipments} transshipments");
+        console.MarkupLine(Inv, $"\n[bold]{index}. {Markup.Escape(r.Corridor)}[/]: {t.Days:0.0} days ({t.Hours:0} h, of which {t.WaitHours:0} h waiting and {t.DwellHours:0} h dwell), USD {(r.CostIsLowerBound ? "at least " : string.Empty)}{t.CostUsd:N0}, {t.Co2eKg:N0} kg CO2e, {t.Km:N0} km, {t.Borders} borders, {t.Transshipments} transshipments");
         var table = new Table().AddColumns("From", "To", "Mode", "km", "h", "wait h", "USD", "kg CO2e", "Country");
         foreach (var leg in r.Legs)
         {
@@ -222,6 +225,11 @@ internal static class RouteText
         }
 
         console.Write(table);
+        if (r.CostIsLowerBound)
+        {
+            console.MarkupLine($"[yellow]No tariff known for {Markup.Escape(string.Join(", ", r.UnpricedLegs))}: the cost leaves them out.[/]");
+        }
+
         console.MarkupLine($"Countries: {Markup.Escape(string.Join(" → ", r.Countries))}");
         if (r.Borders.Count > 0)
         {

@@ -146,6 +146,13 @@ public sealed record Leg(
     /// <value>Empty.</value>
     public IReadOnlyList<string> Reenters { get; init; } = [];
 
+    /// <summary>
+    /// False when the data gives no tariff for the leg (both tariff cells empty): its cost is unknown, not zero, and a
+    /// route over it costs at least its total (<see cref="Routing.Route.UnpricedLegs"/>).
+    /// </summary>
+    /// <value>true.</value>
+    public bool TariffKnown { get; init; } = true;
+
     /// <summary>The service-level row that replaced this leg's hours or speed, if any (null = the leg's own figure).</summary>
     public ServiceLevelFigure? LevelFigure { get; init; }
 
@@ -235,4 +242,35 @@ public sealed record ServiceLevelFigure(
     /// <summary>True when the figure applies to <paramref name="level"/> in network year <paramref name="year"/>.</summary>
     public bool AppliesTo(ServiceLevel level, int year) =>
         (Level is null || Level == level) && (FromYear is null || year >= FromYear) && (ToYear is null || year <= ToYear);
+}
+
+/// <summary>
+/// One row of charges.csv: money charged for using a passage (a canal toll, a war-risk surcharge) or a leg (a border
+/// or terminal fee), per TEU or per load, in the years given. Applied on top of the legs' own tariffs.
+/// </summary>
+/// <param name="Id">Row id.</param>
+/// <param name="Passage">The passage whose legs pay it (passages.csv), or null.</param>
+/// <param name="Legs">The legs that pay it (legs*.csv); empty with a passage.</param>
+/// <param name="Basis">Per TEU charged, or per load (wagon or truck).</param>
+/// <param name="Usd">USD per TEU or per load.</param>
+/// <param name="Provenance">Source of the figure.</param>
+/// <param name="Origin">File and line.</param>
+public sealed record Charge(string Id, string? Passage, IReadOnlyList<string> Legs, ChargeBasis Basis, double Usd, Provenance Provenance, DataOrigin Origin)
+{
+    /// <summary>First network year the charge applies to; null = every year up to <see cref="ToYear"/>.</summary>
+    public int? FromYear { get; init; }
+
+    /// <summary>Last network year the charge applies to (inclusive); null = open-ended.</summary>
+    public int? ToYear { get; init; }
+
+    /// <summary>True when the charge applies on the network of <paramref name="year"/>.</summary>
+    public bool AppliesIn(int year) => (FromYear is null || year >= FromYear) && (ToYear is null || year <= ToYear);
+
+    /// <summary>True when <paramref name="leg"/> pays the charge: it is one of the legs named, or it crosses the passage named.</summary>
+    public bool AppliesTo(Leg leg)
+    {
+        ArgumentNullException.ThrowIfNull(leg);
+        return Legs.Contains(leg.Id, StringComparer.Ordinal)
+            || (Passage is not null && leg.Passages.Contains(Passage, StringComparer.Ordinal));
+    }
 }

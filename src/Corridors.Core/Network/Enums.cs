@@ -190,3 +190,13 @@ public enum ServiceLevelFigureKind
     /// </summary>
     RollDwell,
 }
+
+/// <summary>What a charge (charges.csv) is counted per.</summary>
+public enum ChargeBasis
+{
+    /// <summary>Per TEU charged (a 40' container counts <c>feu_cost_factor</c> 20' rates).</summary>
+    PerTeu,
+
+    /// <summary>Per load: a wagon or truck (parameter <c>teu_per_wagon</c> TEU each, at least one).</summary>
+    PerLoad,
+}

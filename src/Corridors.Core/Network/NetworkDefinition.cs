@@ -42,6 +42,10 @@ public sealed class NetworkDefinition
     /// <value>Empty: every level runs on the legs' and nodes' own figures.</value>
     public IReadOnlyList<ServiceLevelFigure> ServiceLevelFigures { get; init; } = [];
 
+    /// <summary>Passage tolls, surcharges and per-load fees (charges.csv), in file order.</summary>
+    /// <value>Empty.</value>
+    public IReadOnlyList<Charge> Charges { get; init; } = [];
+
     /// <summary>Countries, in file order.</summary>
     public IReadOnlyList<Country> Countries { get; }
 
@@ -92,7 +96,7 @@ public sealed class NetworkDefinition
 
     /// <summary>A copy of this definition with other legs (same ids or not); everything else, service-level figures included, carries over.</summary>
     public NetworkDefinition WithLegs(IReadOnlyList<Leg> legs) =>
-        new(Countries, Passages, Nodes, legs, Vessels, Services, EmissionFactors, Parameters) { ServiceLevelFigures = ServiceLevelFigures };
+        new(Countries, Passages, Nodes, legs, Vessels, Services, EmissionFactors, Parameters) { ServiceLevelFigures = ServiceLevelFigures, Charges = Charges };
 
     /// <summary>Value of a parameter, or <paramref name="fallback"/> when the data does not define it.</summary>
     public double Parameter(string key, double fallback) =>

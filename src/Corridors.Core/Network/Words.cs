@@ -121,6 +121,13 @@ public static class Words
         ["roll-dwell"] = ServiceLevelFigureKind.RollDwell,
     }.ToFrozenDictionary();
 
+    /// <summary>Charge bases (<see cref="Network.ChargeBasis"/>).</summary>
+    public static readonly FrozenDictionary<string, ChargeBasis> ChargeBasis = new Dictionary<string, ChargeBasis>
+    {
+        ["per-teu"] = Network.ChargeBasis.PerTeu,
+        ["per-load"] = Network.ChargeBasis.PerLoad,
+    }.ToFrozenDictionary();
+
     /// <summary>Weekdays.</summary>
     public static readonly FrozenDictionary<string, DayOfWeek> Day = new Dictionary<string, DayOfWeek>
     {
@@ -163,6 +170,7 @@ public static class Words
             nameof(EmissionBasis) => Basis,
             nameof(Network.ServiceLevel) => ServiceLevel,
             nameof(ServiceLevelFigureKind) => ServiceLevelFigure,
+            nameof(Network.ChargeBasis) => ChargeBasis,
             _ => null,
         });
         if (table is not null)

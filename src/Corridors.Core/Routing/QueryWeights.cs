@@ -23,7 +23,8 @@ public readonly record struct StepCost(
 /// the time-dependent step function all searches and the explanation share.
 /// </summary>
 /// <remarks>
-/// Money: (<c>tariff_fixed_usd_per_teu</c> + <c>tariff_usd_per_teu_km</c> × km) × TEU, plus time value of cargo
+/// Money: (<c>tariff_fixed_usd_per_teu</c> + <c>tariff_usd_per_teu_km</c> × km + per-TEU charges) × TEU charged, plus
+/// per-load charges × loads (charges.csv), plus time value of cargo
 /// (value × daily rate ÷ 24 per hour) when set. CO2e: the leg's emission factor (g CO2e per tonne-km, its own or the
 /// mode default, basis as stated by the factor) × km × TEU × cargo tonnes per TEU (<c>teu_cargo_tonnes</c>, the
 /// IMO EEOI convention of 10 t per loaded TEU, unless the query gives its own): tonne-km of cargo, tare excluded, as
@@ -161,9 +162,12 @@ public sealed class QueryWeights
         var factor = graph.Co2GramsPerTonneKm;
         var teu = query.Cargo.Teu;
         var charged = query.Cargo.TariffTeu;
+        var loads = query.Cargo.Loads ?? Math.Max(1, Math.Ceiling(teu / network.Definition.Parameter("teu_per_wagon", 2)));
+        var perTeuCharge = graph.ChargePerTeu;
+        var perLoadCharge = graph.ChargePerLoad;
         for (var e = 0; e < m; e++)
         {
-            _cost[e] = (fixedTariff[e] + ((double)perKm[e] * km[e])) * charged;
+            _cost[e] = ((fixedTariff[e] + ((double)perKm[e] * km[e]) + perTeuCharge[e]) * charged) + (perLoadCharge[e] * loads);
             _co2[e] = (double)factor[e] * km[e] * tonnes * teu / 1000.0;
             _blocked[e] = (touch[e] & avoidCountries) != 0
                 || (passageMask[e] & avoidPassages) != 0

@@ -70,7 +70,12 @@ public sealed record RouteLeg(
     int? GaugeMm,
     string? EmissionFactor,
     DateTime DepartUtc,
-    DateTime ArriveUtc);
+    DateTime ArriveUtc)
+{
+    /// <summary>False when the data gives no tariff or charge for the leg: <see cref="CostUsd"/> leaves its price out.</summary>
+    /// <value>true.</value>
+    public bool Priced { get; init; } = true;
+}
 
 /// <summary>Route totals.</summary>
 /// <param name="Hours">Door-to-door hours.</param>
@@ -127,6 +132,15 @@ public sealed record Route(
 {
     /// <summary>Origin.</summary>
     public Place From => Legs[0].From;
+
+    /// <summary>
+    /// Ids of the legs whose price the data does not know (<see cref="RouteLeg.Priced"/> false): the route's
+    /// <see cref="RouteTotals.CostUsd"/> is then a lower bound.
+    /// </summary>
+    public IReadOnlyList<string> UnpricedLegs => [.. Legs.Where(l => !l.Priced).Select(l => l.LegId).Distinct(StringComparer.Ordinal)];
+
+    /// <summary>True when <see cref="RouteTotals.CostUsd"/> is a lower bound (<see cref="UnpricedLegs"/> is not empty).</summary>
+    public bool CostIsLowerBound => Legs.Any(l => !l.Priced);
 
     /// <summary>Destination.</summary>
     public Place To => Legs[^1].To;

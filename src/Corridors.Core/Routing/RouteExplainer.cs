@@ -105,7 +105,10 @@ public static class RouteExplainer
                 path[i], leg.Id, Place.Of(from), Place.Of(to), leg.Mode, network.LengthKm[e], step.RunHours,
                 step.WaitHours, step.DwellHours, step.CostUsd, step.Co2eKg, step.Risk,
                 legCountries.Count > 0 ? legCountries[0] : from.Country, legCountries, leg.Passages, leg.GaugeMm,
-                factor?.Id, depart.AddHours(legDepart), depart.AddHours(time)));
+                factor?.Id, depart.AddHours(legDepart), depart.AddHours(time))
+            {
+                Priced = weights.Graph.Priced[e],
+            });
             previous = e;
         }
 

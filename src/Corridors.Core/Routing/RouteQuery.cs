@@ -74,6 +74,13 @@ public readonly record struct Cargo(double Teu, double? CargoTonnesPerTeu = null
     /// <value>null.</value>
     public double? ChargedTeu { get; init; }
 
+    /// <summary>
+    /// Loads (wagons or trucks) the consignment fills, for per-load charges; null = <see cref="Teu"/> ÷ the
+    /// parameter <c>teu_per_wagon</c>, rounded up (at least one).
+    /// </summary>
+    /// <value>null.</value>
+    public double? Loads { get; init; }
+
     /// <summary>The TEU the tariffs are charged on: <see cref="ChargedTeu"/>, else <see cref="Teu"/>.</summary>
     public double TariffTeu => ChargedTeu ?? Teu;
 

@@ -22,6 +22,9 @@ public sealed class RoutingGraph
     private readonly byte[] _openFrom;
     private readonly byte[] _openTo;
     private readonly float[] _tariffFixed;
+    private readonly float[] _chargePerTeu;
+    private readonly float[] _chargePerLoad;
+    private readonly bool[] _priced;
     private readonly float[] _tariffPerKm;
     private readonly float[] _co2GramsPerTkm;
     private readonly float[] _riskPerHour;
@@ -89,6 +92,10 @@ public sealed class RoutingGraph
         _openFrom = new byte[m];
         _openTo = new byte[m];
         _tariffFixed = new float[m];
+        _chargePerTeu = new float[m];
+        _chargePerLoad = new float[m];
+        _priced = new bool[m];
+        var charges = def.Charges.Where(c => c.AppliesIn(network.Year)).ToArray();
         _tariffPerKm = new float[m];
         _co2GramsPerTkm = new float[m];
         _riskPerHour = new float[m];
@@ -108,6 +115,23 @@ public sealed class RoutingGraph
             }
 
             _tariffFixed[e] = (float)leg.TariffFixedUsdPerTeu;
+            _priced[e] = leg.TariffKnown;
+            foreach (var charge in charges)
+            {
+                if (charge.AppliesTo(leg))
+                {
+                    if (charge.Basis == ChargeBasis.PerTeu)
+                    {
+                        _chargePerTeu[e] += (float)charge.Usd;
+                    }
+                    else
+                    {
+                        _chargePerLoad[e] += (float)charge.Usd;
+                    }
+
+                    _priced[e] = true; // a leg with a fee of its own is priced, even without a tariff
+                }
+            }
             _tariffPerKm[e] = (float)leg.TariffUsdPerTeuKm;
             legFactor[legIndex] ??= def.EmissionFactorFor(leg);
             _co2GramsPerTkm[e] = (float)(legFactor[legIndex]?.GramsCo2ePerTonneKm ?? 0);
@@ -155,6 +179,15 @@ public sealed class RoutingGraph
 
     /// <summary>Tariff per TEU independent of distance, per edge.</summary>
     public ReadOnlySpan<float> TariffFixed => _tariffFixed;
+
+    /// <summary>Charges per TEU charged for each edge in the network's year (charges.csv: tolls, surcharges).</summary>
+    public ReadOnlySpan<float> ChargePerTeu => _chargePerTeu;
+
+    /// <summary>Charges per load (wagon or truck) for each edge in the network's year (charges.csv: border and terminal fees).</summary>
+    public ReadOnlySpan<float> ChargePerLoad => _chargePerLoad;
+
+    /// <summary>False for edges whose cost is unknown (no tariff and no charge in the data): routes over them cost at least their total.</summary>
+    public ReadOnlySpan<bool> Priced => _priced;
 
     /// <summary>Tariff per TEU-km, per edge.</summary>
     public ReadOnlySpan<float> TariffPerKm => _tariffPerKm;
