@@ -39,18 +39,30 @@ public sealed class CoverageRouteTests
     }
 
     [Fact]
-    public void MoscowToBandarAbbas_TakesTheWesternInstcBranch_ByTruckAcrossTheRashtAstaraGapUntilTheLineOpens()
+    public void MoscowToBandarAbbas_TakesTheEasternInstcBranchUntilRashtAstaraOpens_ThenTheWesternOne()
     {
+        // 2026: the western branch needs a truck across the Rasht–Astara gap (rail-to-truck handling at Astara), so the
+        // all-rail eastern branch through Kazakhstan and Turkmenistan is faster; from 2030 the line closes the gap.
         var now = Best("RU-MOSCOW", "IR-BANDAR-ABBAS");
         var later = Best("RU-MOSCOW", "IR-BANDAR-ABBAS", year: 2030);
 
         now.Corridor.ShouldBe("Northern (Russia)");
-        now.Countries.ShouldBe(["RU", "AZ", "IR"]);
-        LegIds(now).ShouldContain("RD-IR-ASTARA-IR-RASHT");
-        LegIds(now).ShouldNotContain("R-IR-ASTARA-RASHT");
-        LegIds(later).ShouldContain("R-IR-ASTARA-RASHT");
+        now.Countries.ShouldBe(["RU", "KZ", "TM", "IR"]);
+        now.Legs.ShouldAllBe(l => l.Mode == TransportMode.Rail || l.Mode == TransportMode.Transfer);
+        later.Corridor.ShouldBe("Northern (Russia)");
         later.Countries.ShouldBe(["RU", "AZ", "IR"]);
+        LegIds(later).ShouldContain("R-IR-ASTARA-RASHT");
         later.Totals.Hours.ShouldBeLessThan(now.Totals.Hours);
+    }
+
+    [Fact]
+    public void MoscowToBandarAbbas_Western2026_CrossesTheRashtAstaraGapByTruck()
+    {
+        var route = Best("RU-MOSCOW", "IR-BANDAR-ABBAS", shape: q => q with { ViaCountries = ["AZ"] });
+
+        route.Countries.ShouldBe(["RU", "AZ", "IR"]);
+        LegIds(route).ShouldContain("T-RU-SAMUR-AZ-YALAMA");
+        LegIds(route).ShouldContain("RD-IR-ASTARA-IR-RASHT");
     }
 
     [Fact]
