@@ -43,6 +43,15 @@ internal static class CommonOptions
     /// <summary>Last year the baseline data covers.</summary>
     public const int MaxYear = Application.Requests.NetworkYears.Max;
 
+    /// <summary>
+    /// The network year of a routing question: without it, the departure's year (and without a departure, this year),
+    /// so a 2024 departure runs on the 2024 network. Its range is checked by the application layer.
+    /// </summary>
+    public static Option<int?> DepartureYear() => new("--year")
+    {
+        Description = $"Network year: only infrastructure in service that year is used ({MinYear}–{MaxYear}); default: the year of --depart, else this year.",
+    };
+
     /// <summary>The network year; its range is checked by the application layer (the HTTP API shares the check).</summary>
     public static Option<int> Year() => new("--year")
     {

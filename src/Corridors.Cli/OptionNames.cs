@@ -8,6 +8,7 @@ internal static class OptionNames
     private static readonly Dictionary<string, string> Map = new(StringComparer.Ordinal)
     {
         ["avoidCountries"] = "--avoid",
+        ["serviceLevel"] = "--service",
         ["avoidPassages"] = "--avoid-passage",
         ["avoidModes"] = "--avoid-mode",
         ["requireModes"] = "--require-mode",

@@ -66,6 +66,8 @@ public static partial class NetworkLoader
         public Table<Leg> Legs { get; } = new();
 
         public Table<Service> Services { get; } = new();
+
+        public Table<ServiceLevelFigure> ServiceLevels { get; } = new();
     }
 
     private delegate void RowReader<T>(LoadContext ctx, CsvRow row, Table<T> table)

@@ -26,6 +26,7 @@ public static partial class NetworkLoader
         new("cargo_value_usd_per_teu", "USD", 0, 1e9, Meaning: "cargo value per TEU (time value of cargo)"),
         new("inventory_cost_rate_per_year", "fraction", 0, 10, Meaning: "capital cost of cargo per year"),
         new("rail_circuity_factor", "ratio", 1, 5, Meaning: "rail route length over great-circle distance"),
+        new("groupage_departures_per_week", "departures per week", 0, 100, Meaning: "groupage trains leaving an origin per week (their wait at the origin)"),
     ];
 
     private static void CheckParameters(LoadContext ctx, string file, bool fileRead)

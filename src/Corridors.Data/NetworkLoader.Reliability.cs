@@ -13,7 +13,7 @@ public static partial class NetworkLoader
 
     private static readonly Schema ReliabilitySchema = new("reliability rule",
         ["id", "component", "scope", "source"],
-        ["targets", "months", "probability", "dist", "unit", "min", "mode", "max", "median", "p95", "mean", "sd", "effect", "notes"]);
+        ["targets", "months", "probability", "dist", "unit", "min", "mode", "max", "median", "p95", "mean", "sd", "effect", "service_level", "from_year", "to_year", "notes"]);
 
     private static readonly FrozenDictionary<string, DistributionKind> DistributionWords = new Dictionary<string, DistributionKind>
     {
@@ -182,7 +182,19 @@ public static partial class NetworkLoader
             row.Error("dist", "CORR0104", "A sailing-headway rule needs a headway with a positive mean.", "Give min and max hours between departures, max above 0.");
         }
 
-        return new ReliabilityRule(id, component, scope, targets, months, probability, distribution, effect, provenance, new DataOrigin(row.File, row.Line));
+        ServiceLevel? level = null;
+        if (row.Text("service_level") is { } levelText && !LevelWords.TryGetValue(levelText, out level))
+        {
+            row.Error("service_level", "CORR0140", $"'service_level' = '{CsvText.Quote(levelText)}' is not one of: {string.Join(", ", LevelWords.Keys)}.", "Leave it empty for both levels.");
+        }
+
+        var (fromYear, toYear) = ReadYears(row, $"Reliability rule '{id}'");
+        return new ReliabilityRule(id, component, scope, targets, months, probability, distribution, effect, provenance, new DataOrigin(row.File, row.Line))
+        {
+            Level = level,
+            FromYear = fromYear,
+            ToYear = toYear,
+        };
     }
 
     private static DelayDistribution? ReadDistribution(CsvRow row, string what, bool wantFactor)

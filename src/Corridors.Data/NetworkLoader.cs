@@ -12,7 +12,7 @@ public static partial class NetworkLoader
 {
     /// <summary>The file names read from a data directory; <c>nodes.*.csv</c> and <c>legs.*.csv</c> are read too.</summary>
     public static readonly IReadOnlyList<string> TableFiles =
-        ["countries.csv", "passages.csv", "nodes.csv", "legs.csv", "vessels.csv", "services.csv", "emission_factors.csv", "parameters.csv"];
+        ["countries.csv", "passages.csv", "nodes.csv", "legs.csv", "vessels.csv", "services.csv", "emission_factors.csv", "parameters.csv", ServiceLevelsFile];
 
     /// <summary>Loads <paramref name="directory"/>. Never throws for bad content; check <see cref="NetworkLoadResult.ErrorCount"/>.</summary>
     public static NetworkLoadResult Load(string directory, int diagnosticCap = 1000)
@@ -81,6 +81,7 @@ public static partial class NetworkLoader
         }
 
         ReadTable(ctx, Read("services.csv", false), Path.Combine(directory, "services.csv"), ServiceSchema, ReadService, ctx.Services);
+        ReadTable(ctx, Read(ServiceLevelsFile, false), Path.Combine(directory, ServiceLevelsFile), ServiceLevelSchema, ReadServiceLevelFigure, ctx.ServiceLevels);
         CheckEmissionDefaults(ctx);
         CheckServices(ctx);
         CheckGeometry(ctx);
@@ -91,7 +92,10 @@ public static partial class NetworkLoader
         {
             definition = new NetworkDefinition(
                 Items(ctx.Countries), Items(ctx.Passages), Items(ctx.Nodes), Items(ctx.Legs),
-                Items(ctx.Vessels), Items(ctx.Services), Items(ctx.Factors), Items(ctx.Parameters));
+                Items(ctx.Vessels), Items(ctx.Services), Items(ctx.Factors), Items(ctx.Parameters))
+            {
+                ServiceLevelFigures = Items(ctx.ServiceLevels),
+            };
         }
 
         return new NetworkLoadResult(definition, bag, files);

@@ -35,6 +35,14 @@ public sealed class NetworkLoaderDiagnosticsTests
         { "CORR0116", "nodes.csv", "KZ,border,45.2522,82.4839,S,1520,,2,4,9,", "KZ,border,45.2522,82.4839,S,1520,,5,4,9,", 3, ",4,9," },
         { "CORR0117", "legs.csv", "R-DOSTYK-AKTAU,KZ-DOSTYK,KZ-AKTAU,", "R-DOSTYK-AKTAU,KZ-DOSTYK,KZ-DOSTYK,", 3, "KZ-DOSTYK,rail" },
         { "CORR0118", "legs.csv", "3000,33.3,,,,1520,", "3000,33.3,,,,1435,", 3, "1435" },
+        { "CORR0140", "service_levels.csv", "SL-DOSTYK-BLOCK,block-train,", "SL-DOSTYK-BLOCK,express,", 2, "express" },
+        { "CORR0141", "service_levels.csv", ",50,,km/h,", ",50,,mph,", 3, "mph" },
+        { "CORR0141", "service_levels.csv", "speed,R-DOSTYK-AKTAU,", "speed,T-DOSTYK,", 3, "T-DOSTYK" },
+        { "CORR0108", "service_levels.csv", "hours,T-DOSTYK,", "hours,T-DOSTIK,", 2, "T-DOSTIK" },
+        { "CORR0107", "service_levels.csv", "roll-dwell,KZ-AKTAU;", "roll-dwell,KZ-AKTAO;", 4, "KZ-AKTAO" },
+        { "CORR0116", "service_levels.csv", "T-DOSTYK,2,3,4,", "T-DOSTYK,5,3,4,", 2, ",3,4," },
+        { "CORR0116", "service_levels.csv", "km/h,2022,,", "km/h,2022,2021,", 3, "2021," },
+        { "CORR0142", "service_levels.csv", "12,h,,,\"Test, https://example.org, 2024\"\n", "12,h,,,\"Test, https://example.org, 2024\"\nSL-ALAT-ROLL2,block-train,roll-dwell,AZ-ALAT,1,2,3,h,,,\"Test, https://example.org, 2024\"\n", 5, "AZ-ALAT,1" },
         { "CORR0119", "legs.csv", "F-AKTAU-ALAT,KZ-AKTAU,AZ-ALAT,ferry,", "F-AKTAU-ALAT,KZ-AKTAU,AZ-ALAT,ocean,", 4, "ocean" },
     };
 

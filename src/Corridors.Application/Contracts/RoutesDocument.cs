@@ -52,6 +52,13 @@ public sealed record RoutesDocument(
     }
 }
 
+/// <summary>
+/// The document of <c>compare --service both</c>: <c>{"serviceLevels":[routes document, routes document]}</c>, one
+/// <see cref="RoutesDocument"/> per level (its <c>query.serviceLevel</c> names it), groupage first.
+/// </summary>
+/// <param name="ServiceLevels">One document per service level.</param>
+public sealed record CompareLevelsDocument(IReadOnlyList<RoutesDocument> ServiceLevels);
+
 /// <summary>Simulated transit times of each route, for <see cref="RoutesDocument.Of"/>.</summary>
 /// <param name="Percentile">The percentile asked for (1–99).</param>
 /// <param name="Results">One result per route, in route order.</param>
@@ -81,8 +88,14 @@ public sealed record QueryContract(PlaceContract From, PlaceContract To, string 
             query.Cargo.Teu,
             query.Objective.ToString().ToLowerInvariant(),
             query.AvoidCountries,
-            query.AvoidPassages);
+            query.AvoidPassages)
+        {
+            ServiceLevel = Words.Name(network.ServiceLevel),
+        };
     }
+
+    /// <summary>The service level the times are for: <c>groupage</c> or <c>block-train</c>.</summary>
+    public string ServiceLevel { get; init; } = Words.Name(Network.ServiceLevel.Groupage);
 }
 
 /// <summary>A place: node id and display name.</summary>

@@ -1,4 +1,47 @@
+using Corridors.Network;
+
 namespace Corridors.Application.Requests;
+
+/// <summary>The words of the service levels a request may name, and the default.</summary>
+public static class ServiceLevels
+{
+    /// <summary>The level of a request that names none: a single container or wagon in ordinary traffic.</summary>
+    public const Network.ServiceLevel Default = Network.ServiceLevel.Groupage;
+
+    /// <summary>The word <c>compare</c> takes for both levels side by side.</summary>
+    public const string Both = "both";
+
+    /// <summary>The word of a level (<c>groupage</c>, <c>block-train</c>).</summary>
+    public static string Name(Network.ServiceLevel level) => Words.Name(level);
+
+    /// <summary>
+    /// The levels <paramref name="text"/> names: one, or both when <paramref name="allowBoth"/> and it says
+    /// <see cref="Both"/>; adds a problem for <paramref name="field"/> and returns the default otherwise.
+    /// </summary>
+    public static IReadOnlyList<Network.ServiceLevel> Parse(string? text, bool allowBoth, string field, List<RequestProblem> problems)
+    {
+        ArgumentNullException.ThrowIfNull(problems);
+        var word = text?.Trim().ToLowerInvariant();
+        if (string.IsNullOrEmpty(word))
+        {
+            return [Default];
+        }
+
+        if (allowBoth && word == Both)
+        {
+            return [Network.ServiceLevel.Groupage, Network.ServiceLevel.BlockTrain];
+        }
+
+        if (Words.ServiceLevel.TryGetValue(word, out var level))
+        {
+            return [level];
+        }
+
+        var allowed = string.Join(", ", Words.ServiceLevel.Keys.Order(StringComparer.Ordinal)) + (allowBoth ? ", " + Both : string.Empty);
+        problems.Add(new(field, $"Unknown service level '{RequestText.Quote(text!)}'; use {allowed}."));
+        return [Default];
+    }
+}
 
 /// <summary>The years the baseline network data covers and the default year of a request.</summary>
 public static class NetworkYears
@@ -28,6 +71,13 @@ public sealed record RouteQueryRequest
     /// <summary>Network year.</summary>
     /// <value><see cref="NetworkYears.Default"/>.</value>
     public int? Year { get; init; }
+
+    /// <summary>
+    /// Service level: <c>groupage</c> (a single container or wagon in ordinary traffic) or <c>block-train</c> (a
+    /// whole scheduled train with booked sailings and border priority); <c>compare</c> also takes <c>both</c>.
+    /// </summary>
+    /// <value><c>groupage</c> (<see cref="ServiceLevels.Default"/>).</value>
+    public string? ServiceLevel { get; init; }
 
     /// <summary>Departure (UTC), <c>yyyy-MM-dd</c> or <c>yyyy-MM-ddTHH:mm</c>.</summary>
     /// <value>Today (the workspace clock).</value>

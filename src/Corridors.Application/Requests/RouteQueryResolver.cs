@@ -45,7 +45,8 @@ public static class RouteQueryResolver
             year = NetworkYears.Default; // still check the rest against the default year's network
         }
 
-        var snapshot = workspace.Snapshot(year);
+        var level = ServiceLevels.Parse(request.ServiceLevel, allowBoth: false, "serviceLevel", problems)[0];
+        var snapshot = workspace.Snapshot(year, level);
         var def = snapshot.Network.Definition;
 
         // An FEU takes feu_teu TEU of space (and CO2e) but is charged feu_cost_factor 20' rates (parameters.csv).

@@ -242,6 +242,9 @@ public sealed class ModelValidationService(CorridorsWorkspace workspace)
         To = c.To,
         Year = c.Year,
         Depart = c.Depart,
+
+        // A figure that does not name its service is compared with the default level, groupage.
+        ServiceLevel = c.ServiceLevel == ValidationServiceLevel.BlockTrain ? ServiceLevels.Name(Network.ServiceLevel.BlockTrain) : ServiceLevels.Name(Network.ServiceLevel.Groupage),
         Teu = c.What == ValidationQuantity.UsdPerFeu ? null : 1,
         Feu = c.What == ValidationQuantity.UsdPerFeu ? 1 : null,
         AvoidModes = ["road"],

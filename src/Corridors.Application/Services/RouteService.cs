@@ -45,6 +45,37 @@ public sealed class RouteService(CorridorsWorkspace workspace)
         return Run(request.Query, request.Percentile, [], cancellationToken, (router, query) => router.Compare(query));
     }
 
+    /// <summary>
+    /// The best route per corridor family for each service level the request names: one, or both side by side when
+    /// its <see cref="RouteQueryRequest.ServiceLevel"/> is <see cref="ServiceLevels.Both"/>.
+    /// </summary>
+    public Outcome<IReadOnlyList<RouteAnswer>> CompareLevels(CompareRequest request, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var problems = new List<RequestProblem>();
+        var levels = ServiceLevels.Parse(request.Query.ServiceLevel, allowBoth: true, "serviceLevel", problems);
+        if (problems.Count > 0)
+        {
+            // Report the level with everything else that is wrong, all at once.
+            var rest = Compare(request with { Query = request.Query with { ServiceLevel = null } }, cancellationToken);
+            return Outcome<IReadOnlyList<RouteAnswer>>.Invalid([.. problems, .. rest.Problems]);
+        }
+
+        var answers = new List<RouteAnswer>(levels.Count);
+        foreach (var level in levels)
+        {
+            var one = Compare(request with { Query = request.Query with { ServiceLevel = ServiceLevels.Name(level) } }, cancellationToken);
+            if (!one.IsValid)
+            {
+                return Outcome<IReadOnlyList<RouteAnswer>>.Invalid(one.Problems);
+            }
+
+            answers.Add(one.Value);
+        }
+
+        return Outcome<IReadOnlyList<RouteAnswer>>.Ok(answers);
+    }
+
     /// <summary>Resolves, checks, searches with a lent router, and simulates when asked; all problems at once.</summary>
     private Outcome<RouteAnswer> Run(RouteQueryRequest queryRequest, PercentileRequest? percentile, List<RequestProblem> problems, CancellationToken cancellationToken, Func<CorridorRouter, RouteQuery, RouteResult> search)
     {

@@ -32,7 +32,7 @@ public sealed class CorridorsWorkspace
     private readonly Lazy<SeaDataLoadResult> _seaData;
     private readonly Lazy<SeaSnapshot> _sea;
     private readonly Lazy<string> _fingerprint;
-    private readonly ConcurrentDictionary<(string Scenario, int Year), Lazy<NetworkSnapshot>> _snapshots = new();
+    private readonly ConcurrentDictionary<(string Scenario, int Year, ServiceLevel Level), Lazy<NetworkSnapshot>> _snapshots = new();
     private readonly ILogger _dataLog;
 
     /// <summary>Creates the workspace; nothing is loaded until asked for.</summary>
@@ -83,7 +83,14 @@ public sealed class CorridorsWorkspace
 
     /// <summary>The network of <paramref name="year"/> under <paramref name="scenario"/>, built once and shared.</summary>
     /// <exception cref="InputDataException">The data files have errors.</exception>
-    public NetworkSnapshot Snapshot(int year, string scenario = BaselineScenario)
+    public NetworkSnapshot Snapshot(int year, string scenario = BaselineScenario) => Snapshot(year, ServiceLevel.Groupage, scenario);
+
+    /// <summary>
+    /// The network of <paramref name="year"/> under <paramref name="scenario"/> with the times of service level
+    /// <paramref name="level"/>, built once and shared.
+    /// </summary>
+    /// <exception cref="InputDataException">The data files have errors.</exception>
+    public NetworkSnapshot Snapshot(int year, ServiceLevel level, string scenario = BaselineScenario)
     {
         ArgumentNullException.ThrowIfNull(scenario);
         if (!string.Equals(scenario, BaselineScenario, StringComparison.Ordinal))
@@ -91,8 +98,8 @@ public sealed class CorridorsWorkspace
             throw new ArgumentException($"Unknown scenario '{scenario}'; only '{BaselineScenario}' exists so far.", nameof(scenario));
         }
 
-        var lazy = _snapshots.GetOrAdd((scenario, year), key => new Lazy<NetworkSnapshot>(
-            () => new NetworkSnapshot(this, key.Scenario, CorridorNetwork.Build(Definition, key.Year)),
+        var lazy = _snapshots.GetOrAdd((scenario, year, level), key => new Lazy<NetworkSnapshot>(
+            () => new NetworkSnapshot(this, key.Scenario, CorridorNetwork.Build(Definition, key.Year, key.Level)),
             LazyThreadSafetyMode.ExecutionAndPublication));
         return lazy.Value;
     }

@@ -31,6 +31,9 @@ public sealed class NetworkSnapshot
     /// <summary>The network year.</summary>
     public int Year => Network.Year;
 
+    /// <summary>The service level whose times the network carries.</summary>
+    public ServiceLevel ServiceLevel => Network.ServiceLevel;
+
     /// <summary>The frozen network of the year.</summary>
     public CorridorNetwork Network { get; }
 

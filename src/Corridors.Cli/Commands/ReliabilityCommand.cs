@@ -91,7 +91,7 @@ internal static class ReliabilityCommand
     {
         var from = network.Node(query.From);
         var to = network.Node(query.To);
-        console.MarkupLine(Inv, $"[bold]{Markup.Escape(from.Name)} → {Markup.Escape(to.Name)}[/], departing {query.DepartUtc:yyyy-MM-dd HH:mm} UTC, network {network.Year}: {settings.Samples:N0} simulated trips per route, seed {settings.Seed}");
+        console.MarkupLine(Inv, $"[bold]{Markup.Escape(from.Name)} → {Markup.Escape(to.Name)}[/], departing {query.DepartUtc:yyyy-MM-dd HH:mm} UTC, network {network.Year}, {Words.Name(network.ServiceLevel)}: {settings.Samples:N0} simulated trips per route, seed {settings.Seed}");
         var byCost = settings.RanksByExpectedCost;
         var table = new Table().AddColumns("#", "Corridor", "Routing days", "Mean", "P10", "P50", "P90", "P95");
         if (settings.Deadline is not null)

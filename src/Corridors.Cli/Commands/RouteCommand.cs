@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
+using Corridors.Application.Contracts;
 using Corridors.Application.Requests;
 using Corridors.Application.Services;
 using Corridors.Application.Workspace;
@@ -54,8 +55,15 @@ internal static class RouteCommand
         command.SetAction((parse, cancellationToken) =>
         {
             var request = new CompareRequest(options.ToRequest(parse)) { Percentile = percentile.ToRequest(parse) };
-            var outcome = new RouteService(context.Workspace).Compare(request, cancellationToken);
-            return Task.FromResult(outcome.IsValid ? Output(context, parse, options, outcome.Value, compare: true) : context.Fail(outcome.Problems));
+            var outcome = new RouteService(context.Workspace).CompareLevels(request, cancellationToken);
+            if (!outcome.IsValid)
+            {
+                return Task.FromResult(context.Fail(outcome.Problems));
+            }
+
+            return Task.FromResult(outcome.Value.Count == 1
+                ? Output(context, parse, options, outcome.Value[0], compare: true)
+                : OutputLevels(context, parse, options, outcome.Value));
         });
         return command;
     }
@@ -89,6 +97,39 @@ internal static class RouteCommand
         return ExitCodes.Ok;
     }
 
+    /// <summary><c>compare --service both</c>: one table per service level; one document holding both.</summary>
+    private static int OutputLevels(CliContext context, ParseResult parse, RouteOptions options, IReadOnlyList<RouteAnswer> answers)
+    {
+        if (parse.GetValue(options.GeoJson) is { } file)
+        {
+            // The levels change times, not the legs of a year's network, so one snapshot draws the routes of all.
+            var routes = answers.SelectMany(a => a.Result.Routes).ToArray();
+            WriteGeoJson(context, answers[0].Snapshot, routes, file);
+            context.Stderr.WriteLine($"info: wrote {routes.Length} route(s) of {answers.Count} service levels to {file}");
+        }
+
+        var document = new CompareLevelsDocument([.. answers.Select(a => a.Document)]);
+        var recorded = context.Record("compare", parse.Tokens.Select(t => t.Value), document, answers[0].Snapshot.Year, answers.Select(a => a.Seed).FirstOrDefault(s => s is not null));
+        if (parse.GetValue(options.Json))
+        {
+            context.Stdout.WriteLine(recorded.Json);
+            return ExitCodes.Ok;
+        }
+
+        foreach (var answer in answers)
+        {
+            RouteText.Render(context.Console, answer.Snapshot.Network, answer.Query, answer.Result, compare: true);
+            if (answer.Simulated is { Results.Count: > 0 } simulated)
+            {
+                RoutePercentile.Render(context.Console, answer.Result.Routes, simulated);
+            }
+
+            context.Console.WriteLine();
+        }
+
+        return ExitCodes.Ok;
+    }
+
     /// <summary>
     /// Writes routes as GeoJSON (<see cref="RouteGeoJson"/>) to <paramref name="path"/> through a temporary file, so a
     /// failure never leaves a truncated file. Water legs follow the sea lanes when the data has them; loading the lane
@@ -110,7 +151,7 @@ internal static class RouteText
     {
         var from = network.Node(query.From);
         var to = network.Node(query.To);
-        console.MarkupLine(Inv, $"[bold]{Markup.Escape(from.Name)} → {Markup.Escape(to.Name)}[/], {query.Cargo.Teu:0.##} TEU, departing {query.DepartUtc:yyyy-MM-dd HH:mm} UTC, network {network.Year}, by {query.Objective.ToString().ToLowerInvariant()}");
+        console.MarkupLine(Inv, $"[bold]{Markup.Escape(from.Name)} → {Markup.Escape(to.Name)}[/], {query.Cargo.Teu:0.##} TEU, departing {query.DepartUtc:yyyy-MM-dd HH:mm} UTC, network {network.Year}, {Words.Name(network.ServiceLevel)}, by {query.Objective.ToString().ToLowerInvariant()}");
         if (query.AvoidCountries.Count > 0)
         {
             console.MarkupLine($"Avoiding {Markup.Escape(string.Join(", ", query.AvoidCountries))}: no route below touches {(query.AvoidCountries.Count == 1 ? "it" : "them")}.");
@@ -140,6 +181,7 @@ internal static class RouteText
             }
 
             console.Write(table);
+            console.MarkupLine("[grey]Days: expected door-to-door time from mean running, dwell and crossing times and expected waits for departures, without holds, shocks or missed sailings; `reliability` gives the full distribution (its mean is longer).[/]");
         }
 
         if (result.Status == RouteStatus.IterationLimit)

@@ -10,7 +10,9 @@ internal sealed class RouteOptions
 
     public Option<string> To { get; } = new("--to") { Description = "Destination: node id, name or alias.", Required = true };
 
-    public Option<int> Year { get; } = CommonOptions.Year();
+    public Option<int?> Year { get; } = CommonOptions.DepartureYear();
+
+    public Option<string?> Service { get; } = new("--service") { Description = "Service level: groupage (default: a single container or wagon in ordinary traffic) or block-train (a whole scheduled train: booked sailings, border priority); compare also takes both." };
 
     public Option<string?> Depart { get; } = new("--depart") { Description = "Departure date (UTC), yyyy-MM-dd or yyyy-MM-ddTHH:mm; default today. Scheduled services are looked up from it." };
 
@@ -58,7 +60,7 @@ internal sealed class RouteOptions
     {
         Option[] all =
         [
-            From, To, Year, Depart, Teu, Feu, TonnesPerTeu, Avoid, AvoidPassage, AvoidMode, RequireMode, Via, ViaCountry,
+            From, To, Year, Service, Depart, Teu, Feu, TonnesPerTeu, Avoid, AvoidPassage, AvoidMode, RequireMode, Via, ViaCountry,
             ViaPassage, MaxTransshipments, AllowClosed, By, TimeValue, CargoValue, UsdPerHour, UsdPerTonneCo2, UsdPerRisk, Json, GeoJson,
         ];
         foreach (var option in all)
@@ -73,6 +75,7 @@ internal sealed class RouteOptions
         From = parse.GetValue(From)!,
         To = parse.GetValue(To)!,
         Year = parse.GetValue(Year),
+        ServiceLevel = parse.GetValue(Service),
         Depart = parse.GetValue(Depart),
         Teu = parse.GetValue(Teu),
         Feu = parse.GetValue(Feu),

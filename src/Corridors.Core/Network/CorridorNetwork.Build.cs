@@ -4,10 +4,11 @@ namespace Corridors.Network;
 
 public sealed partial class CorridorNetwork
 {
-    private CorridorNetwork(NetworkDefinition definition, int year, Node[] nodes, Leg[] legs, List<(int Tail, int Head, int Leg, bool Reversed)> edges)
+    private CorridorNetwork(NetworkDefinition definition, int year, ServiceLevel level, Node[] nodes, Leg[] legs, List<(int Tail, int Head, int Leg, bool Reversed)> edges)
     {
         Definition = definition;
         Year = year;
+        ServiceLevel = level;
         _nodes = nodes;
         _legs = legs;
         _nodeIndex = nodes.Select((n, i) => (n.Id, i)).ToFrozenDictionary(p => p.Id, p => p.i, StringComparer.Ordinal);
@@ -56,17 +57,26 @@ public sealed partial class CorridorNetwork
 
         _lat = nodes.Select(n => n.Lat).ToArray();
         _lon = nodes.Select(n => n.Lon).ToArray();
-        Schedule = new ServiceSchedule(definition, legs, _edgeLeg, year);
+        Schedule = new ServiceSchedule(definition, legs, _edgeLeg, year, level);
     }
 
     /// <summary>
     /// Freezes the definition for <paramref name="year"/>: keeps nodes and legs active in that year (a leg also
     /// needs both ends active), builds the CSR graph and freezes the services of that year (<see cref="Schedule"/>).
     /// </summary>
-    public static CorridorNetwork Build(NetworkDefinition definition, int year)
+    public static CorridorNetwork Build(NetworkDefinition definition, int year) => Build(definition, year, ServiceLevel.Groupage);
+
+    /// <summary>
+    /// Freezes the definition for <paramref name="year"/> as <see cref="Build(NetworkDefinition, int)"/> does, with the
+    /// times of <paramref name="level"/>: each service_levels.csv row of that level (or of both) and year replaces the hours or
+    /// speed of the legs it names and the dwell of the nodes it names, or sets their roll dwell. A later row for the
+    /// same element and figure wins, so specific rows follow general ones in the file.
+    /// </summary>
+    public static CorridorNetwork Build(NetworkDefinition definition, int year, ServiceLevel level)
     {
         ArgumentNullException.ThrowIfNull(definition);
-        var nodes = definition.Nodes.Where(n => n.Validity.IsActive(year)).ToArray();
+        var figures = definition.ServiceLevelFigures.Where(f => f.AppliesTo(level, year)).ToArray();
+        var nodes = definition.Nodes.Where(n => n.Validity.IsActive(year)).Select(n => WithLevel(n, figures)).ToArray();
         var index = new Dictionary<string, int>(StringComparer.Ordinal);
         for (var i = 0; i < nodes.Length; i++)
         {
@@ -85,7 +95,7 @@ public sealed partial class CorridorNetwork
             }
 
             var legIndex = legs.Count;
-            legs.Add(leg);
+            legs.Add(WithLevel(leg, figures));
             edges.Add((from, to, legIndex, false));
             if (leg.Bidirectional)
             {
@@ -93,7 +103,47 @@ public sealed partial class CorridorNetwork
             }
         }
 
-        return new CorridorNetwork(definition, year, nodes, [.. legs], edges);
+        return new CorridorNetwork(definition, year, level, nodes, [.. legs], edges);
+    }
+
+    private static Leg WithLevel(Leg leg, ServiceLevelFigure[] figures)
+    {
+        foreach (var figure in figures)
+        {
+            if (!figure.Elements.Contains(leg.Id, StringComparer.Ordinal))
+            {
+                continue;
+            }
+
+            leg = figure.Kind switch
+            {
+                ServiceLevelFigureKind.Hours => leg with { Hours = figure.Hours, SpeedKmh = null, LevelFigure = figure },
+                ServiceLevelFigureKind.Speed => leg with { Hours = null, SpeedKmh = figure.SpeedKmh, LevelFigure = figure },
+                _ => leg,
+            };
+        }
+
+        return leg;
+    }
+
+    private static Node WithLevel(Node node, ServiceLevelFigure[] figures)
+    {
+        foreach (var figure in figures)
+        {
+            if (!figure.Elements.Contains(node.Id, StringComparer.Ordinal))
+            {
+                continue;
+            }
+
+            node = figure.Kind switch
+            {
+                ServiceLevelFigureKind.Dwell => node with { DwellHours = figure.Hours, LevelFigures = [.. node.LevelFigures, figure] },
+                ServiceLevelFigureKind.RollDwell => node with { RollDwellHours = figure.Hours, LevelFigures = [.. node.LevelFigures, figure] },
+                _ => node,
+            };
+        }
+
+        return node;
     }
 
     private static FrozenDictionary<string, int> AssignBits(IEnumerable<string> keys, string what)

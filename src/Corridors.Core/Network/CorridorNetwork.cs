@@ -34,6 +34,9 @@ public sealed partial class CorridorNetwork
     /// <summary>The year the network is valid for.</summary>
     public int Year { get; }
 
+    /// <summary>The service level whose times the network was frozen with.</summary>
+    public ServiceLevel ServiceLevel { get; }
+
     /// <summary>
     /// The services active in <see cref="Year"/>, frozen per leg: merged timetables and sail-when-full frequencies.
     /// Routing and the Monte Carlo engine both wait for departures from it.

@@ -90,7 +90,18 @@ public sealed record Node(
     int? DepthYear,
     Validity Validity,
     Provenance Provenance,
-    DataOrigin Origin);
+    DataOrigin Origin)
+{
+    /// <summary>
+    /// Dwell in hours where rail wagons roll between a train and a rail ferry here (no cargo handled); null = none
+    /// beyond the sailing itself. Set from service_levels.csv (<see cref="ServiceLevelFigureKind.RollDwell"/>).
+    /// </summary>
+    public Triangular? RollDwellHours { get; init; }
+
+    /// <summary>The service-level rows that replaced this node's dwell or set its roll dwell, if any.</summary>
+    /// <value>Empty.</value>
+    public IReadOnlyList<ServiceLevelFigure> LevelFigures { get; init; } = [];
+}
 
 /// <summary>One stretch between two nodes with one mode.</summary>
 public sealed record Leg(
@@ -134,6 +145,9 @@ public sealed record Leg(
     /// </summary>
     /// <value>Empty.</value>
     public IReadOnlyList<string> Reenters { get; init; } = [];
+
+    /// <summary>The service-level row that replaced this leg's hours or speed, if any (null = the leg's own figure).</summary>
+    public ServiceLevelFigure? LevelFigure { get; init; }
 
     /// <summary>True for ferry, feeder, ocean and inland-waterway legs.</summary>
     public bool IsWater => Mode is TransportMode.Ferry or TransportMode.Feeder or TransportMode.Ocean or TransportMode.InlandWaterway;
@@ -188,3 +202,37 @@ public sealed record EmissionFactor(
 
 /// <summary>A global model constant.</summary>
 public sealed record Parameter(string Key, double Value, string Unit, Provenance Provenance, DataOrigin Origin);
+
+/// <summary>
+/// One row of service_levels.csv: a time that depends on how the consignment is booked, for the legs or nodes it
+/// names. <see cref="CorridorNetwork.Build(NetworkDefinition, int, ServiceLevel)"/> applies the rows of the level
+/// asked for over the legs' and nodes' own figures, which stand for whatever the row does not cover.
+/// </summary>
+/// <param name="Id">Row id.</param>
+/// <param name="Level">The level the figure applies to; null = both.</param>
+/// <param name="Elements">Leg ids (for <see cref="ServiceLevelFigureKind.Hours"/> and <see cref="ServiceLevelFigureKind.Speed"/>) or node ids (dwell figures).</param>
+/// <param name="Kind">What the row sets.</param>
+/// <param name="Hours">Hours (min, mode, max) for hours and dwell figures.</param>
+/// <param name="SpeedKmh">Speed for speed figures.</param>
+/// <param name="Provenance">Source of the figure.</param>
+/// <param name="Origin">File and line.</param>
+public sealed record ServiceLevelFigure(
+    string Id,
+    ServiceLevel? Level,
+    IReadOnlyList<string> Elements,
+    ServiceLevelFigureKind Kind,
+    Triangular? Hours,
+    double? SpeedKmh,
+    Provenance Provenance,
+    DataOrigin Origin)
+{
+    /// <summary>First network year the figure applies to (column <c>from_year</c>); null = every year up to <see cref="ToYear"/>.</summary>
+    public int? FromYear { get; init; }
+
+    /// <summary>Last network year the figure applies to (column <c>to_year</c>, inclusive); null = open-ended.</summary>
+    public int? ToYear { get; init; }
+
+    /// <summary>True when the figure applies to <paramref name="level"/> in network year <paramref name="year"/>.</summary>
+    public bool AppliesTo(ServiceLevel level, int year) =>
+        (Level is null || Level == level) && (FromYear is null || year >= FromYear) && (ToYear is null || year <= ToYear);
+}

@@ -152,3 +152,41 @@ public enum EmissionBasis
     /// <summary>Well-to-wheel (including fuel/energy supply).</summary>
     WellToWheel,
 }
+
+/// <summary>
+/// How a consignment is booked, which decides the times it meets at borders, terminals, on the line and at the
+/// sailings (docs/MODEL.md, "Service levels").
+/// </summary>
+public enum ServiceLevel : byte
+{
+    /// <summary>
+    /// A single container or wagon moving in ordinary traffic: consolidation at terminals, the ordinary border
+    /// queues, the ordinary running speed and space on the next sailing with room. The default.
+    /// </summary>
+    Groupage = 0,
+
+    /// <summary>
+    /// A whole scheduled block train: timetabled paths, border priority, sailings booked for the train, so a
+    /// sail-when-full ferry leaves once the train is loaded.
+    /// </summary>
+    BlockTrain = 1,
+}
+
+/// <summary>What a row of service_levels.csv sets for the elements it names.</summary>
+public enum ServiceLevelFigureKind
+{
+    /// <summary>A leg's running (or, for a transfer leg, crossing) time in hours: min, mode, max.</summary>
+    Hours,
+
+    /// <summary>A leg's running speed in km/h (its hours become distance ÷ speed).</summary>
+    Speed,
+
+    /// <summary>A node's dwell in hours where a route changes mode or gauge there (transshipment, handling).</summary>
+    Dwell,
+
+    /// <summary>
+    /// A node's dwell in hours where rail wagons roll onto or off a rail ferry: no cargo is handled, the wagons wait
+    /// for the vessel to be worked.
+    /// </summary>
+    RollDwell,
+}

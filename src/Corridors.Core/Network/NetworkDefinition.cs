@@ -38,6 +38,10 @@ public sealed class NetworkDefinition
             .ToFrozenDictionary(g => g.Key, g => (IReadOnlyList<Service>)g.ToArray(), StringComparer.Ordinal);
     }
 
+    /// <summary>Times that depend on the service level (service_levels.csv), in file order.</summary>
+    /// <value>Empty: every level runs on the legs' and nodes' own figures.</value>
+    public IReadOnlyList<ServiceLevelFigure> ServiceLevelFigures { get; init; } = [];
+
     /// <summary>Countries, in file order.</summary>
     public IReadOnlyList<Country> Countries { get; }
 
@@ -85,6 +89,10 @@ public sealed class NetworkDefinition
 
     /// <summary>Services grouped by the leg they run on.</summary>
     public FrozenDictionary<string, IReadOnlyList<Service>> ServicesByLeg { get; }
+
+    /// <summary>A copy of this definition with other legs (same ids or not); everything else, service-level figures included, carries over.</summary>
+    public NetworkDefinition WithLegs(IReadOnlyList<Leg> legs) =>
+        new(Countries, Passages, Nodes, legs, Vessels, Services, EmissionFactors, Parameters) { ServiceLevelFigures = ServiceLevelFigures };
 
     /// <summary>Value of a parameter, or <paramref name="fallback"/> when the data does not define it.</summary>
     public double Parameter(string key, double fallback) =>

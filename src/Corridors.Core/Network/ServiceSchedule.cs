@@ -40,12 +40,16 @@ public sealed class ServiceSchedule
     /// </summary>
     public const double DepartureToleranceHours = 1e-6;
 
+    /// <summary>The parameter giving how often groupage trains leave an origin, per week.</summary>
+    public const string GroupageDeparturesParameter = "groupage_departures_per_week";
+
     /// <summary>Monday 1970-01-05 00:00 UTC: hour 0 of every timetable.</summary>
     public static readonly DateTime Epoch = new(1970, 1, 5, 0, 0, 0, DateTimeKind.Utc);
 
     private const double WholeDepartures = 1e-6;
 
     private readonly int[] _edgeLeg;
+    private readonly double _originHeadway;
     private readonly Service[][] _active;
     private readonly int[] _timetableStart;
     private readonly double[] _departures;
@@ -53,9 +57,13 @@ public sealed class ServiceSchedule
     private readonly double[] _sailWhenFullPerWeek;
     private readonly double[] _sailWhenFullWait;
 
-    internal ServiceSchedule(NetworkDefinition definition, IReadOnlyList<Leg> legs, int[] edgeLeg, int year)
+    internal ServiceSchedule(NetworkDefinition definition, IReadOnlyList<Leg> legs, int[] edgeLeg, int year, ServiceLevel level)
     {
         Year = year;
+        Level = level;
+        var perWeek = definition.Parameter(GroupageDeparturesParameter, 0);
+        // Mean hours between groupage trains from an origin; 0 for a block train, which leaves when it is loaded.
+        _originHeadway = level == ServiceLevel.Groupage && perWeek > 0 ? HoursPerWeek / perWeek : 0;
         _edgeLeg = edgeLeg;
         var count = legs.Count;
         _active = new Service[count][];
@@ -105,6 +113,26 @@ public sealed class ServiceSchedule
 
     /// <summary>The year the services were frozen for.</summary>
     public int Year { get; }
+
+    /// <summary>
+    /// The service level the waits are for. Both levels wait for the next departure of a leg; a
+    /// <see cref="ServiceLevel.Groupage"/> consignment also waits at its origin for the next groupage train,
+    /// <see cref="OriginWaitHours(TransportMode)"/>.
+    /// </summary>
+    public ServiceLevel Level { get; }
+
+
+    /// <summary>
+    /// Hours between groupage departures for a route whose first leg is of <paramref name="firstMode"/>: the
+    /// groupage headway for every start but a deep-sea ship (ocean box services are booked per container on their
+    /// own weekly timetables, the ocean legs' services), else 0.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public double OriginHeadwayHours(TransportMode firstMode) => firstMode == TransportMode.Ocean ? 0 : _originHeadway;
+
+    /// <summary>Expected wait at the origin for cargo arriving at a random moment: half of <see cref="OriginHeadwayHours(TransportMode)"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public double OriginWaitHours(TransportMode firstMode) => OriginHeadwayHours(firstMode) / 2;
 
     /// <summary>Number of legs (the network's <see cref="CorridorNetwork.Legs"/>).</summary>
     public int LegCount => _active.Length;

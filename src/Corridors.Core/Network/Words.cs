@@ -105,6 +105,22 @@ public static class Words
         ["co2e"] = true,
     }.ToFrozenDictionary();
 
+    /// <summary>Service levels (<see cref="Network.ServiceLevel"/>).</summary>
+    public static readonly FrozenDictionary<string, ServiceLevel> ServiceLevel = new Dictionary<string, ServiceLevel>
+    {
+        ["groupage"] = Network.ServiceLevel.Groupage,
+        ["block-train"] = Network.ServiceLevel.BlockTrain,
+    }.ToFrozenDictionary();
+
+    /// <summary>What a service_levels.csv row sets.</summary>
+    public static readonly FrozenDictionary<string, ServiceLevelFigureKind> ServiceLevelFigure = new Dictionary<string, ServiceLevelFigureKind>
+    {
+        ["hours"] = ServiceLevelFigureKind.Hours,
+        ["speed"] = ServiceLevelFigureKind.Speed,
+        ["dwell"] = ServiceLevelFigureKind.Dwell,
+        ["roll-dwell"] = ServiceLevelFigureKind.RollDwell,
+    }.ToFrozenDictionary();
+
     /// <summary>Weekdays.</summary>
     public static readonly FrozenDictionary<string, DayOfWeek> Day = new Dictionary<string, DayOfWeek>
     {
@@ -145,6 +161,8 @@ public static class Words
             nameof(Network.VesselClass) => VesselClass,
             nameof(Network.PassageKind) => PassageKind,
             nameof(EmissionBasis) => Basis,
+            nameof(Network.ServiceLevel) => ServiceLevel,
+            nameof(ServiceLevelFigureKind) => ServiceLevelFigure,
             _ => null,
         });
         if (table is not null)

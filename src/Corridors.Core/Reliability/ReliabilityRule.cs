@@ -172,6 +172,19 @@ public sealed record ReliabilityRule(
     Provenance Provenance,
     DataOrigin Origin)
 {
+    /// <summary>The service level the rule applies to (column <c>service_level</c>); null = both.</summary>
+    public ServiceLevel? Level { get; init; }
+
+    /// <summary>First network year the rule applies to (column <c>from_year</c>); null = every year up to <see cref="ToYear"/>.</summary>
+    public int? FromYear { get; init; }
+
+    /// <summary>Last network year the rule applies to (column <c>to_year</c>, inclusive); null = open-ended.</summary>
+    public int? ToYear { get; init; }
+
+    /// <summary>True when the rule applies to consignments of <paramref name="level"/> on the network of <paramref name="year"/>.</summary>
+    public bool AppliesTo(ServiceLevel level, int year) =>
+        (Level is null || Level == level) && (FromYear is null || year >= FromYear) && (ToYear is null || year <= ToYear);
+
     /// <summary>Higher is more specific; for each element and component only the most specific matching rules apply (shocks excepted).</summary>
     public int Specificity => Scope switch
     {

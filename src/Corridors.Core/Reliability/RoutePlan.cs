@@ -235,19 +235,34 @@ public sealed class RoutePlan
             var leg = _network.LegOf(edge);
             var fromNode = _network.Node(new NodeId(_network.Tail[edge.Value]));
             var toNode = _network.Node(new NodeId(_network.Head[edge.Value]));
-            var sea = fromNode.Sea != SeaArea.None ? fromNode.Sea : toNode.Sea;
+            var sea = SeaOf(leg, fromNode, toNode);
             var lines = new List<string>();
             var step = new PlanStep { MissedOffset = -1, Dwell = DelayDistribution.Zero };
 
             // 1. Dwell at the start node: intermediate nodes only, when the node always stops traffic or the route
-            // changes mode there (docs/MODEL.md §2).
-            if (index > 0)
+            // changes mode there (docs/MODEL.md §2); at the origin, groupage waits for the next groupage departure
+            // (the mean routing uses is half the headway: ServiceSchedule.OriginWaitHours).
+            if (index == 0 && _network.Schedule.OriginHeadwayHours(leg.Mode) > 0)
+            {
+                var headway = _network.Schedule.OriginHeadwayHours(leg.Mode);
+                step.HasDwell = true;
+                step.Dwell = DelayDistribution.Uniform(0, headway);
+                lines.Add(Invariant($"groupage departure from {fromNode.Id}: uniform 0–{headway:G4} h (every {headway:G4} h, parameter {ServiceSchedule.GroupageDeparturesParameter})"));
+            }
+            else if (index > 0)
             {
                 // The one TransferRule routing uses too: a mode or gauge change between two non-transfer legs;
                 // transfer legs carry their own handling time, so the node's transfer dwell is not added on top.
                 var previous = _network.LegOf(path[index - 1]);
                 var transfer = TransferRule.ChangesAt(previous.Mode, previous.GaugeMm ?? 0, leg.Mode, leg.GaugeMm ?? 0);
-                if (TransferRule.DwellApplies(fromNode.DwellRule == DwellRule.Always, transfer))
+                if (!TransferRule.DwellApplies(fromNode.DwellRule == DwellRule.Always, transfer)
+                    && TransferRule.Rolls(previous.Mode, leg.Mode) && fromNode.RollDwellHours is { } roll)
+                {
+                    step.HasDwell = true;
+                    step.Dwell = DelayDistribution.Triangular(roll.Min, roll.Mode, roll.Max);
+                    lines.Add($"roll dwell at {fromNode.Id}: {step.Dwell} h (wagons roll between train and ferry)");
+                }
+                else if (TransferRule.DwellApplies(fromNode.DwellRule == DwellRule.Always, transfer))
                 {
                     step.HasDwell = true;
                     if (fromNode.DwellHours is { } d)
@@ -366,6 +381,11 @@ public sealed class RoutePlan
             for (var k = 0; k < _model.Shocks.Count; k++)
             {
                 var shock = _model.Shocks[k];
+                if (!shock.AppliesTo(_network.ServiceLevel, _network.Year))
+                {
+                    continue;
+                }
+
                 var nodeScoped = shock.Scope is RuleScope.Node or RuleScope.NodeKind or RuleScope.Country;
                 for (var i = 0; i < path.Count; i++)
                 {
@@ -373,7 +393,7 @@ public sealed class RoutePlan
                     var leg = _network.LegOf(edge);
                     var fromNode = _network.Node(new NodeId(_network.Tail[edge.Value]));
                     var toNode = _network.Node(new NodeId(_network.Head[edge.Value]));
-                    var sea = fromNode.Sea != SeaArea.None ? fromNode.Sea : toNode.Sea;
+                    var sea = SeaOf(leg, fromNode, toNode);
                     var step = Steps[i];
                     ShockTarget target;
                     if (nodeScoped && i > 0 && shock.Matches(fromNode))
@@ -430,9 +450,15 @@ public sealed class RoutePlan
             return result;
         }
 
+        // The water body of a leg for sea-scoped rules: a ferry, feeder or ship leg takes it from its ports; a rail
+        // or road leg that merely ends at a Caspian port is on no sea, so Caspian rules leave it alone.
+        private static SeaArea SeaOf(Leg leg, Node fromNode, Node toNode) =>
+            !leg.IsWater ? SeaArea.None : fromNode.Sea != SeaArea.None ? fromNode.Sea : toNode.Sea;
+
         private IEnumerable<ReliabilityRule> MostSpecific(ReliabilityComponent component, Func<ReliabilityRule, bool> matches)
         {
-            var matching = _model.Rules.Where(r => r.Component == component && matches(r)).ToArray();
+            var (level, year) = (_network.ServiceLevel, _network.Year);
+            var matching = _model.Rules.Where(r => r.Component == component && r.AppliesTo(level, year) && matches(r)).ToArray();
             if (matching.Length == 0)
             {
                 return [];

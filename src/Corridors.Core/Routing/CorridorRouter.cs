@@ -56,7 +56,7 @@ public sealed class CorridorRouter
 
         if (alternatives == 1)
         {
-            return new RouteResult(RouteStatus.Optimal, [best], null, [], []);
+            return new RouteResult(RouteStatus.Optimal, [ShapedBest(query, best)], null, [], []);
         }
 
         var candidates = new List<Route> { best };
@@ -66,6 +66,25 @@ public sealed class CorridorRouter
         // Alternatives never loop (the best route is kept as it is: the query's own via points may demand a loop).
         candidates.AddRange(pareto.Routes.Where(r => RouteShape.Loop(Network, r) is null));
         return new RouteResult(RouteStatus.Optimal, Diverse(query, candidates, alternatives), null, [], compare.Excluded);
+    }
+
+    /// <summary>
+    /// <paramref name="best"/> when it neither revisits a place nor re-enters a country (<see cref="RouteShape.Loop"/>),
+    /// or when the query's via points may demand that; otherwise the best of the corridor-family and Pareto routes
+    /// that do not loop, by the query's objective (the label-setting search cannot exclude loops itself), or
+    /// <paramref name="best"/> when every candidate loops.
+    /// </summary>
+    private Route ShapedBest(RouteQuery query, Route best)
+    {
+        if (query.ViaNodes.Count > 0 || RouteShape.Loop(Network, best) is null)
+        {
+            return best;
+        }
+
+        var pareto = ParetoChecked(query with { ParetoEpsilon = Math.Max(query.ParetoEpsilon, 0.02), MaxLabels = Math.Min(query.MaxLabels, 50_000) });
+        return CompareChecked(query).Routes.Concat(pareto.Routes)
+            .Where(r => RouteShape.Loop(Network, r) is null)
+            .MinBy(r => query.ObjectiveValue(r.Totals.Hours, r.Totals.CostUsd, r.Totals.Co2eKg, r.Totals.Risk)) ?? best;
     }
 
     /// <summary>The non-dominated routes (time, cost, CO2e, and risk when asked), fastest first.</summary>

@@ -219,8 +219,8 @@ public sealed class QueryWeights
 
     /// <summary>
     /// The cost of taking <paramref name="edge"/> after <paramref name="previousEdge"/> (-1 at the origin) with the
-    /// cargo ready at the tail <paramref name="time"/> hours after departure. Returns false when the edge is blocked
-    /// or closed for the season at that time.
+    /// cargo ready at the tail <paramref name="time"/> hours after departure. Returns false when the edge is blocked,
+    /// closed for the season at that time, or runs back over the transfer leg of <paramref name="previousEdge"/>.
     /// </summary>
     public bool Step(int previousEdge, int edge, double time, out StepCost cost)
     {
@@ -232,6 +232,16 @@ public sealed class QueryWeights
 
         var g = _graph;
         var network = g.Network;
+
+        // No U-turn over a transfer leg: out to a terminal and straight back reaches the same place without the
+        // dwell a direct change there would pay. (A via point at the end of a spur may still be left the way it
+        // was reached over running legs.)
+        if (previousEdge >= 0 && network.EdgeLeg[previousEdge] == network.EdgeLeg[edge] && network.Mode[edge] == (byte)TransportMode.Transfer)
+        {
+            cost = default;
+            return false;
+        }
+
         var modes = network.Mode;
         var v = network.Tail[edge];
         var transfer = (byte)TransportMode.Transfer;
@@ -239,9 +249,20 @@ public sealed class QueryWeights
         var change = previousEdge >= 0
             && TransferRule.ChangesAt((TransportMode)modes[previousEdge], g.Gauge[previousEdge], (TransportMode)modes[edge], g.Gauge[edge]);
         var transshipments = modes[edge] == transfer || change ? 1 : 0;
-        if (previousEdge >= 0 && TransferRule.DwellApplies(g.DwellAlways(v), change))
+        if (previousEdge < 0)
         {
-            dwell = g.NodeDwell[v];
+            dwell = network.Schedule.OriginWaitHours((TransportMode)modes[edge]); // groupage waits for its train
+        }
+        else
+        {
+            if (TransferRule.DwellApplies(g.DwellAlways(v), change))
+            {
+                dwell = g.NodeDwell[v];
+            }
+            else if (TransferRule.Rolls((TransportMode)modes[previousEdge], (TransportMode)modes[edge]))
+            {
+                dwell = g.NodeRollDwell[v];
+            }
         }
 
         var ready = time + dwell;

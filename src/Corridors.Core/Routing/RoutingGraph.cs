@@ -28,6 +28,7 @@ public sealed class RoutingGraph
     private readonly ulong[] _touchMask;
     private readonly float[] _nodeDwell;
     private readonly bool[] _nodeDwellAlways;
+    private readonly float[] _nodeRollDwell;
     private readonly float[] _nodeRisk;
     private readonly ulong[] _nodeCountryMask;
 
@@ -61,6 +62,7 @@ public sealed class RoutingGraph
         }
 
         _nodeDwell = new float[n];
+        _nodeRollDwell = new float[n];
         _nodeDwellAlways = new bool[n];
         _nodeRisk = new float[n];
         _nodeCountryMask = new ulong[n];
@@ -69,6 +71,7 @@ public sealed class RoutingGraph
             var node = network.Nodes[v];
             // Expected dwell (the triangular mean): transit times are expectations, not the most likely case.
             _nodeDwell[v] = (float)(node.DwellHours?.Mean ?? 0);
+            _nodeRollDwell[v] = (float)(node.RollDwellHours?.Mean ?? 0);
             _nodeDwellAlways[v] = node.DwellRule == DwellRule.Always;
             _nodeRisk[v] = (float)(def.CountryById.TryGetValue(node.Country, out var c) ? c.RiskWeight : 0);
             _nodeCountryMask[v] = network.CountryMaskOf([node.Country]);
@@ -146,6 +149,9 @@ public sealed class RoutingGraph
 
     /// <summary>Expected dwell hours (mean of the triangular) of each node.</summary>
     public ReadOnlySpan<float> NodeDwell => _nodeDwell;
+
+    /// <summary>Expected roll dwell per node in hours (<see cref="Node.RollDwellHours"/>; 0 = none).</summary>
+    public ReadOnlySpan<float> NodeRollDwell => _nodeRollDwell;
 
     /// <summary>Tariff per TEU independent of distance, per edge.</summary>
     public ReadOnlySpan<float> TariffFixed => _tariffFixed;

@@ -186,9 +186,7 @@ public static class OceanLegDistances
             });
         }
 
-        return new NetworkDefinition(
-            definition.Countries, definition.Passages, definition.Nodes, legs, definition.Vessels, definition.Services,
-            definition.EmissionFactors, definition.Parameters);
+        return definition.WithLegs(legs);
     }
 
     /// <summary>Ocean legs, and feeder/ferry legs that do not touch the Caspian (those are not on the lane graph).</summary>

@@ -33,10 +33,13 @@ internal sealed class ChainNetwork
         return this;
     }
 
-    public CorridorNetwork Build(out EdgeId[] path)
+    public CorridorNetwork Build(out EdgeId[] path) => Build(out path, ServiceLevel.Groupage, []);
+
+    /// <summary>The chain frozen for 2026 (or <paramref name="year"/>) at <paramref name="level"/> with service-level <paramref name="figures"/>.</summary>
+    public CorridorNetwork Build(out EdgeId[] path, ServiceLevel level, IReadOnlyList<ServiceLevelFigure> figures, int year = 2026, IReadOnlyList<Parameter>? parameters = null)
     {
-        var definition = new NetworkDefinition([], [], _nodes, _legs, [], _services, [], []);
-        var network = CorridorNetwork.Build(definition, 2026);
+        var definition = new NetworkDefinition([], [], _nodes, _legs, [], _services, [], parameters ?? []) { ServiceLevelFigures = figures };
+        var network = CorridorNetwork.Build(definition, year, level);
         network.TryGetNode(_nodes[0].Id, out var at).ShouldBeTrue();
         var edges = new List<EdgeId>();
         for (var i = 0; i < _legs.Count; i++)
@@ -77,4 +80,9 @@ internal sealed class ChainNetwork
         MonthSet.TryParse(months, out var set).ShouldBeTrue();
         return new ReliabilityRule(id, component, scope, targets, set, probability, distribution, effect, Source, Here);
     }
+
+    public static Parameter Parameter(string key, double value) => new(key, value, string.Empty, Source, Here);
+
+    public static ServiceLevelFigure Figure(string id, ServiceLevel? level, ServiceLevelFigureKind kind, string[] elements, Triangular? hours = null, double? speed = null) =>
+        new(id, level, elements, kind, hours, speed, Source, Here);
 }

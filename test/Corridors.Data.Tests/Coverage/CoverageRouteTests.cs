@@ -70,8 +70,12 @@ public sealed class CoverageRouteTests
     {
         var route = Best("CN-XIAN", "IT-MILAN");
 
+        // Which Chinese exit is fastest (Alashankou into Kazakhstan, or Manzhouli straight into Russia) turns on the
+        // border times of the service level; the European end is the new part: Poland, Czechia, Austria, Italy.
         route.Corridor.ShouldBe("Northern (Russia–Belarus)");
-        route.Countries.ShouldBe(["CN", "KZ", "RU", "BY", "PL", "CZ", "AT", "IT"]);
+        route.Countries[0].ShouldBe("CN");
+        route.Countries.ShouldContain("RU");
+        route.Countries.TakeLast(5).ShouldBe(["BY", "PL", "CZ", "AT", "IT"]);
     }
 
     [Fact]
