@@ -142,9 +142,10 @@ public sealed class SeaCommandTests
     public void Route_SuezAvoided_UsesCapeLegWithSeaLaneDistance()
     {
         // End to end: the ocean leg's distance comes from the sea-lane graph (same as 'sea --via-passage' with the
-        // leg's own passages), and avoiding Suez picks the Cape variant.
+        // leg's own passages), and avoiding Suez picks the Cape variant. Iran is avoided: since issue 11 the sea-rail
+        // land bridge Shanghai → Bandar Abbas → Iran → Türkiye is faster than the Cape.
         var (code, stdout, stderr) = CliRunner.Run("--data", RepoPaths.Data, "route", "--from", "Shanghai", "--to", "Rotterdam",
-            "--require-mode", "ocean", "--avoid-passage", "suez", "--no-store", "--json");
+            "--require-mode", "ocean", "--avoid-passage", "suez", "--avoid", "IR", "--no-store", "--json");
 
         code.ShouldBe(0, stderr);
         using var json = JsonDocument.Parse(stdout);

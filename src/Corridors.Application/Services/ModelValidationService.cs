@@ -234,6 +234,8 @@ public sealed class ModelValidationService(CorridorsWorkspace workspace)
         }
     }
 
+    // The cases are rail, rail-ferry and sea products; none is a truck service. Without road legs the family's best
+    // route is the product the figure describes, not a truck hybrid no figure measures (road legs: issue 11).
     private static RouteQueryRequest Query(ValidationCase c) => new()
     {
         From = c.From,
@@ -245,6 +247,7 @@ public sealed class ModelValidationService(CorridorsWorkspace workspace)
         ServiceLevel = c.ServiceLevel == ValidationServiceLevel.BlockTrain ? ServiceLevels.Name(Network.ServiceLevel.BlockTrain) : ServiceLevels.Name(Network.ServiceLevel.Groupage),
         Teu = c.What == ValidationQuantity.UsdPerFeu ? null : 1,
         Feu = c.What == ValidationQuantity.UsdPerFeu ? 1 : null,
+        AvoidModes = ["road"],
     };
 
     private ValidationCaseContract Evaluate(ValidationCase c, ModelValidationRequest request, IReadOnlyDictionary<string, string> explanations, CancellationToken cancellationToken)

@@ -35,7 +35,7 @@ public sealed class ContainerPricingTests
     public void BorderFees_ArePaidPerWagon_SoOneAndTwoTeuPayThemOnce()
     {
         // The CAREC border fee (charges.csv, per load) on the Khorgos crossing: 1 and 2 TEU fill one wagon; 3 TEU fill two.
-        decimal Cost(double teu) => (decimal)Service.Route(new RouteRequest(XianDuisburg with { Teu = teu, Via = ["Altynkol"], AvoidCountries = ["RU"] }), TestContext.Current.CancellationToken)
+        decimal Cost(double teu) => (decimal)Service.Route(new RouteRequest(XianDuisburg with { Teu = teu, Via = ["Altynkol"], AvoidCountries = ["RU"], AvoidModes = ["road"] }), TestContext.Current.CancellationToken)
             .Value.Result.Routes[0].Legs.Single(l => l.LegId == "T-CN-KZ-KHORGOS-ALTYNKOL").CostUsd;
 
         Cost(1).ShouldBe(215m);

@@ -57,10 +57,11 @@ public sealed class RouteShapeTests
     [Fact]
     public void Loop_ReentryTheDataDeclares_IsNotADetour()
     {
-        // Zangezur/TRIPP (2030): Azerbaijan → Armenia → Nakhchivan (Azerbaijan) is the line's own shape.
+        // Zangezur/TRIPP (2030): Azerbaijan → Armenia → Nakhchivan (Azerbaijan) is the line's own shape. By rail only:
+        // with road legs (issue 11) the fastest Türkiye route is trucks from Georgia via Sarpi, not the TRIPP line.
         var workspace = TestWorkspaces.Bundled();
         var answer = new RouteService(workspace).Compare(
-            new CompareRequest(new RouteQueryRequest { From = "Xian", To = "Duisburg", Depart = "2030-03-05", Year = 2030, AvoidCountries = ["RU", "BY"] }),
+            new CompareRequest(new RouteQueryRequest { From = "Xian", To = "Duisburg", Depart = "2030-03-05", Year = 2030, AvoidCountries = ["RU", "BY"], AvoidModes = ["road"] }),
             TestContext.Current.CancellationToken).Value;
 
         answer.Result.Routes.ShouldContain(r => r.Corridor.Contains("Zangezur/TRIPP", StringComparison.Ordinal));
@@ -69,9 +70,11 @@ public sealed class RouteShapeTests
     [Fact]
     public void Compare_CorridorOnlyByADetour_IsListedAsNotAvailable()
     {
-        // Baku → Kars: the Middle family's only route crosses the Caspian and comes back.
+        // Baku → Kars overland: the Middle family's only route crosses the Caspian and comes back. (With deep sea allowed,
+        // the Suez search finds Caspian → China → Shanghai → Mersin, which the classifier calls Middle and which the
+        // detour rule cannot measure: it is the only deep-sea route of the question.)
         var workspace = TestWorkspaces.Bundled();
-        var answer = new RouteService(workspace).Compare(new CompareRequest(new RouteQueryRequest { From = "Baku", To = "Kars", Depart = "2026-03-03" }), TestContext.Current.CancellationToken).Value;
+        var answer = new RouteService(workspace).Compare(new CompareRequest(new RouteQueryRequest { From = "Baku", To = "Kars", Depart = "2026-03-03", AvoidModes = ["ocean"] }), TestContext.Current.CancellationToken).Value;
 
         answer.Result.Routes.ShouldAllBe(r => !r.Corridor.StartsWith("Middle", StringComparison.Ordinal));
         answer.Result.Excluded.ShouldContain(x => x.Reason.StartsWith("Not available without a detour: ", StringComparison.Ordinal));
