@@ -1,0 +1,102 @@
+using System.Net;
+using Corridors.Application.Contracts;
+using Corridors.Application.Workspace;
+using Corridors.Data;
+using Microsoft.AspNetCore.Http.Json;
+using Scalar.AspNetCore;
+
+namespace Corridors.Api;
+
+/// <summary>
+/// Builds the API host: one <see cref="CorridorsWorkspace"/> for every request, the endpoints of
+/// <see cref="Endpoints"/>, problem details (RFC 9457) for every error, security headers, a body size limit, the
+/// OpenAPI document at <c>/openapi/v1.json</c> and an offline reference page at <c>/scalar/v1</c>.
+/// </summary>
+public static class ApiHost
+{
+    /// <summary>
+    /// Builds the host, or returns null (after writing why to <see cref="ApiHostOptions.Errors"/>) when it is told to
+    /// listen beyond loopback without <see cref="ApiHostOptions.AllowRemote"/>.
+    /// </summary>
+    public static WebApplication? Create(string[] args, ApiHostOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var builder = WebApplication.CreateBuilder(args);
+        var urls = options.Urls ?? builder.Configuration["urls"] ?? ApiHostOptions.DefaultUrls;
+        var allowRemote = options.AllowRemote || builder.Configuration.GetValue<bool>("Corridors:AllowRemote");
+        if (!allowRemote && RemoteUrl(urls) is { } remote)
+        {
+            (options.Errors ?? Console.Error).WriteLine($"error: --urls: '{remote}' is not a loopback address; the API listens on loopback unless --allow-remote is given.");
+            return null;
+        }
+
+        builder.WebHost.UseUrls(urls);
+        builder.WebHost.ConfigureKestrel(k =>
+        {
+            k.AddServerHeader = false;
+            k.Limits.MaxRequestBodySize = options.MaxBodyBytes;
+        });
+        builder.Services.AddSingleton(options);
+        builder.Services.AddSingleton(sp => options.Workspace ?? new CorridorsWorkspace(WorkspaceFrom(sp.GetRequiredService<IConfiguration>(), sp.GetRequiredService<ILoggerFactory>())));
+        builder.Services.AddProblemDetails(p => p.CustomizeProblemDetails = c =>
+        {
+            c.ProblemDetails.Instance ??= c.HttpContext.Request.Path;
+            // Never a stack trace or exception text in a response (the development defaults add them).
+            c.ProblemDetails.Extensions.Remove("exception");
+        });
+        builder.Services.AddExceptionHandler<ApiExceptionHandler>();
+        builder.Services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
+        builder.Services.Configure<JsonOptions>(o => CopyContractOptions(o.SerializerOptions));
+        builder.Services.AddOpenApi(o => o.AddDocumentTransformer((document, _, _) =>
+        {
+            document.Info.Title = "Corridors API";
+            document.Info.Description = "Routes, transit times, costs, CO2e and reliability on Eurasian freight corridors. Errors are RFC 9457 problem details.";
+            return Task.CompletedTask;
+        }));
+
+        var app = builder.Build();
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        app.Use(SecurityHeaders.Apply);
+        app.MapOpenApi();
+        app.MapScalarApiReference();
+        Endpoints.Map(app);
+        return app;
+    }
+
+    /// <summary>The first address in <paramref name="urls"/> that is not loopback, or null.</summary>
+    public static string? RemoteUrl(string urls)
+    {
+        ArgumentNullException.ThrowIfNull(urls);
+        foreach (var url in urls.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        {
+            if (!Uri.TryCreate(url.Replace("://*", "://0.0.0.0", StringComparison.Ordinal).Replace("://+", "://0.0.0.0", StringComparison.Ordinal), UriKind.Absolute, out var uri))
+            {
+                return url;
+            }
+
+            var loopback = uri.IsLoopback || (IPAddress.TryParse(uri.Host.Trim('[', ']'), out var ip) && IPAddress.IsLoopback(ip));
+            if (!loopback)
+            {
+                return url;
+            }
+        }
+
+        return null;
+    }
+
+    private static WorkspaceOptions WorkspaceFrom(IConfiguration configuration, ILoggerFactory loggers) => new()
+    {
+        DataDirectory = configuration["Corridors:DataDirectory"] ?? DataPaths.DefaultDataDirectory(),
+        StorePath = configuration["Corridors:StorePath"],
+        CacheDirectory = configuration["Corridors:CacheDirectory"],
+        LoggerFactory = loggers,
+    };
+
+    private static void CopyContractOptions(System.Text.Json.JsonSerializerOptions target)
+    {
+        // Responses the framework writes (problem details) use the contract's naming, like the documents.
+        target.PropertyNamingPolicy = ContractJson.Options.PropertyNamingPolicy;
+        target.Encoder = ContractJson.Options.Encoder;
+    }
+}

@@ -1,0 +1,34 @@
+using Corridors.Application.Workspace;
+
+namespace Corridors.Api;
+
+/// <summary>What the API host is built from besides its configuration.</summary>
+public sealed record ApiHostOptions
+{
+    /// <summary>The default address: loopback only.</summary>
+    public const string DefaultUrls = "http://127.0.0.1:5080";
+
+    /// <summary>The workspace to serve; null builds one from configuration (<c>Corridors:DataDirectory</c> and so on).</summary>
+    /// <value>null.</value>
+    public CorridorsWorkspace? Workspace { get; init; }
+
+    /// <summary>Addresses to listen on (<c>;</c>-separated); null takes <c>urls</c> from configuration, else <see cref="DefaultUrls"/>.</summary>
+    /// <value>null.</value>
+    public string? Urls { get; init; }
+
+    /// <summary>Allow listening on addresses other than loopback.</summary>
+    /// <value>false (or <c>Corridors:AllowRemote</c>).</value>
+    public bool AllowRemote { get; init; }
+
+    /// <summary>Largest request body in bytes.</summary>
+    /// <value>64 KiB.</value>
+    public int MaxBodyBytes { get; init; } = 64 * 1024;
+
+    /// <summary>Most simulated trips per route one request may ask for (the services allow more for the CLI).</summary>
+    /// <value>1 000 000.</value>
+    public int MaxSamples { get; init; } = 1_000_000;
+
+    /// <summary>Where the host says it cannot start (non-loopback addresses without <see cref="AllowRemote"/>).</summary>
+    /// <value>Standard error.</value>
+    public TextWriter? Errors { get; init; }
+}

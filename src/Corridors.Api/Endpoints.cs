@@ -1,0 +1,275 @@
+using System.Globalization;
+using System.Text.Json;
+using Corridors.Application.Contracts;
+using Corridors.Application.Requests;
+using Corridors.Application.Runs;
+using Corridors.Application.Services;
+using Corridors.Application.Workspace;
+using Corridors.Data;
+using Corridors.Routing;
+
+namespace Corridors.Api;
+
+/// <summary>
+/// The endpoints: each reads a request, calls an application service and returns its contract document serialised
+/// with <see cref="ContractJson"/> (the bytes <c>--json</c> prints and the run store keeps). Invalid requests are
+/// 400 problems with every problem at once.
+/// </summary>
+internal static class Endpoints
+{
+    private const string Json = "application/json; charset=utf-8";
+
+    public static void Map(IEndpointRouteBuilder app)
+    {
+        var api = app.MapGroup("/api");
+        api.MapGet("/network", Network).WithSummary("What the network of a year contains.").Produces<NetworkSummaryDocument>(contentType: Json).ProducesValidationProblem();
+        api.MapGet("/network/geojson", NetworkGeoJson).WithSummary("The network of a year as GeoJSON.").Produces(StatusCodes.Status200OK, contentType: "application/geo+json").ProducesValidationProblem();
+        api.MapGet("/places", Places).WithSummary("Resolves a place name as route requests do: the node, or candidates and suggestions.").Produces<PlacesDocument>(contentType: Json).ProducesValidationProblem();
+        api.MapPost("/route", Route).WithSummary("The best route, alternatives or the Pareto set.").Accepts<RouteQueryRequest>("application/json").Produces<RoutesDocument>(contentType: Json).ProducesValidationProblem();
+        api.MapPost("/compare", Compare).WithSummary("The best route per corridor family (serviceLevel may be 'both').").Accepts<RouteQueryRequest>("application/json").Produces<RoutesDocument>(contentType: Json).ProducesValidationProblem();
+        api.MapPost("/reliability", Reliability).WithSummary("Monte Carlo transit-time distributions per corridor.").Accepts<RouteQueryRequest>("application/json").Produces<ReliabilityDocument>(contentType: Json).ProducesValidationProblem();
+        api.MapPost("/sea", Sea).WithSummary("A port-to-port sea route on the lane network.").Accepts<SeaRouteOptions>("application/json").Produces<SeaRouteDocument>(contentType: Json).ProducesValidationProblem();
+        api.MapGet("/runs", Runs).WithSummary("Stored runs, newest first.").Produces<RunListDocument>(contentType: Json).ProducesProblem(StatusCodes.Status503ServiceUnavailable);
+        api.MapGet("/runs/{id:long}", Run).WithSummary("One stored run: its summary and its document exactly as returned.").Produces<StoredRunDocument>(contentType: Json).ProducesProblem(StatusCodes.Status404NotFound);
+    }
+
+    private static IResult Network(CorridorsWorkspace workspace, int? year)
+    {
+        var outcome = new NetworkService(workspace).Info(new NetworkInfoRequest(year));
+        return outcome.IsValid ? Document(outcome.Value) : Problems.Invalid(outcome.Problems);
+    }
+
+    private static IResult NetworkGeoJson(CorridorsWorkspace workspace, int? year)
+    {
+        var outcome = new NetworkService(workspace).Network(new NetworkInfoRequest(year));
+        if (!outcome.IsValid)
+        {
+            return Problems.Invalid(outcome.Problems);
+        }
+
+        using var stream = new MemoryStream();
+        GeoJsonExporter.Write(outcome.Value, stream);
+        return TypedResults.Bytes(stream.ToArray(), "application/geo+json");
+    }
+
+    private static IResult Places(CorridorsWorkspace workspace, string? q, int? year)
+    {
+        var problems = new List<RequestProblem>();
+        if (string.IsNullOrWhiteSpace(q))
+        {
+            problems.Add(new("q", "Give the place to look up (q=...)."));
+        }
+        else if (q.Length > RequestText.MaxLength)
+        {
+            problems.Add(new("q", RequestText.TooLong("A place name")));
+        }
+
+        // The service checks the year as every other request does.
+        var network = new NetworkService(workspace).Network(new NetworkInfoRequest(year));
+        problems.AddRange(network.Problems);
+        if (problems.Count > 0)
+        {
+            return Problems.Invalid(problems);
+        }
+
+        var match = workspace.Snapshot(network.Value.Year).Places.Resolve(q!);
+        var found = match.Status == PlaceMatchStatus.Found ? network.Value.Node(match.Node) : null;
+        return Document(new PlacesDocument(
+            q!,
+            network.Value.Year,
+            match.Status,
+            found is null ? null : new Place(found.Id, found.Name),
+            match.Candidates));
+    }
+
+    private static async Task<IResult> Route(HttpRequest http, CorridorsWorkspace workspace, ApiHostOptions options)
+    {
+        var (body, query, extras, problems, bad) = await JsonBody.ReadAsync<RouteQueryRequest, RouteBodyExtras>(http, options.MaxBodyBytes).ConfigureAwait(false);
+        if (bad is not null)
+        {
+            return bad;
+        }
+
+        var percentile = Percentile(extras.Percentile, extras.Samples, extras.Seed, options, problems);
+        var request = new RouteRequest(query) { Pareto = extras.Pareto, ParetoRisk = extras.ParetoRisk, Percentile = percentile };
+        request = request with { Alternatives = extras.Alternatives ?? request.Alternatives };
+        var service = new RouteService(workspace);
+        if (problems.Count > 0)
+        {
+            // The host's own problems, and everything the service finds wrong besides (without simulating).
+            return Problems.Invalid([.. problems, .. service.Route(request with { Percentile = null }, http.HttpContext.RequestAborted).Problems]);
+        }
+
+        var outcome = service.Route(request, http.HttpContext.RequestAborted);
+        return outcome.IsValid
+            ? Recorded(http, workspace, new RunInfo("route", body.Text, outcome.Value.Snapshot.Year, outcome.Value.Seed), outcome.Value.Document)
+            : Problems.Invalid(outcome.Problems);
+    }
+
+    private static async Task<IResult> Compare(HttpRequest http, CorridorsWorkspace workspace, ApiHostOptions options)
+    {
+        var (body, query, extras, problems, bad) = await JsonBody.ReadAsync<RouteQueryRequest, RouteBodyExtras>(http, options.MaxBodyBytes).ConfigureAwait(false);
+        if (bad is not null)
+        {
+            return bad;
+        }
+
+        if (extras.Alternatives is not null || extras.Pareto || extras.ParetoRisk)
+        {
+            problems.Add(new(extras.Alternatives is not null ? "alternatives" : "pareto", "Compare gives the best route per corridor; ask /api/route for alternatives or the Pareto set."));
+        }
+
+        var percentile = Percentile(extras.Percentile, extras.Samples, extras.Seed, options, problems);
+        var service = new RouteService(workspace);
+        if (problems.Count > 0)
+        {
+            return Problems.Invalid([.. problems, .. service.CompareLevels(new CompareRequest(query), http.HttpContext.RequestAborted).Problems]);
+        }
+
+        var outcome = service.CompareLevels(new CompareRequest(query) { Percentile = percentile }, http.HttpContext.RequestAborted);
+        if (!outcome.IsValid)
+        {
+            return Problems.Invalid(outcome.Problems);
+        }
+
+        var answers = outcome.Value;
+        var info = new RunInfo("compare", body.Text, answers[0].Snapshot.Year, answers.Select(a => a.Seed).FirstOrDefault(s => s is not null));
+        return answers.Count == 1
+            ? Recorded(http, workspace, info, answers[0].Document)
+            : Recorded(http, workspace, info, new CompareLevelsDocument([.. answers.Select(a => a.Document)]));
+    }
+
+    private static async Task<IResult> Reliability(HttpRequest http, CorridorsWorkspace workspace, ApiHostOptions options)
+    {
+        var (body, query, extras, problems, bad) = await JsonBody.ReadAsync<RouteQueryRequest, ReliabilityBodyExtras>(http, options.MaxBodyBytes).ConfigureAwait(false);
+        if (bad is not null)
+        {
+            return bad;
+        }
+
+        var defaults = new ReliabilityRequest(query);
+        var request = defaults with
+        {
+            Samples = extras.Samples ?? defaults.Samples,
+            Seed = extras.Seed ?? defaults.Seed,
+            Deadline = extras.Deadline,
+            PenaltyUsdPerDay = extras.PenaltyUsdPerDay,
+            Percentile = extras.Percentile ?? defaults.Percentile,
+            Corridor = extras.Corridor,
+            Bins = extras.Bins ?? defaults.Bins,
+        };
+        var service = new ReliabilityService(workspace);
+        CheckSamples(request.Samples, options, problems);
+        if (problems.Count > 0)
+        {
+            // Over the host's limit: still report everything else that is wrong, all at once (one trip per route).
+            var rest = service.Run(request with { Samples = 1 }, cancellationToken: http.HttpContext.RequestAborted);
+            return Problems.Invalid([.. problems, .. rest.Problems]);
+        }
+
+        var outcome = service.Run(request, cancellationToken: http.HttpContext.RequestAborted);
+        if (!outcome.IsValid)
+        {
+            return Problems.Invalid(outcome.Problems);
+        }
+
+        var answer = outcome.Value;
+        return answer.Document is { } document
+            ? Recorded(http, workspace, new RunInfo("reliability", body.Text, answer.Snapshot.Year, answer.Settings.Seed), document)
+            : Document(answer.NoRouteDocument);
+    }
+
+    private static async Task<IResult> Sea(HttpRequest http, CorridorsWorkspace workspace, ApiHostOptions options)
+    {
+        var (body, ends, seaOptions, _, bad) = await JsonBody.ReadAsync<SeaBodyEnds, SeaRouteOptions>(http, options.MaxBodyBytes).ConfigureAwait(false);
+        if (bad is not null)
+        {
+            return bad;
+        }
+
+        var outcome = new SeaService(workspace).Route(new SeaRequest(ends.From, ends.To, seaOptions));
+        return outcome.IsValid
+            ? Recorded(http, workspace, new RunInfo("sea", body.Text, null, null), outcome.Value)
+            : Problems.Invalid(outcome.Problems);
+    }
+
+    private static IResult Runs(CorridorsWorkspace workspace, int? limit, string? command)
+    {
+        var outcome = new RunsService(workspace).List(new RunListRequest(limit ?? RunListRequest.DefaultLimit, command));
+        return outcome.IsValid ? Document(outcome.Value) : StoreProblem(outcome.Problems);
+    }
+
+    private static IResult Run(CorridorsWorkspace workspace, long id)
+    {
+        var outcome = new RunsService(workspace).Show(new RunShowRequest(id));
+        if (!outcome.IsValid)
+        {
+            return StoreProblem(outcome.Problems);
+        }
+
+        var r = outcome.Value;
+        using var result = JsonDocument.Parse(r.ResultJson);
+        return Document(new StoredRunDocument(new RunSummaryContract(r.Id, r.CreatedUtc, r.Command, r.Arguments, r.DataFingerprint, r.Year, r.Seed), result.RootElement.Clone()));
+    }
+
+    /// <summary>A missing run is 404, an unusable or absent store 503, anything else 400.</summary>
+    private static IResult StoreProblem(IReadOnlyList<RequestProblem> problems) => problems[0].Field switch
+    {
+        "id" => Problems.NotFound(problems[0]),
+        "store" => Problems.StoreUnavailable(problems[0]),
+        _ => Problems.Invalid(problems),
+    };
+
+    private static PercentileRequest? Percentile(double? percentile, int? samples, long? seed, ApiHostOptions options, List<RequestProblem> problems)
+    {
+        if (percentile is null)
+        {
+            if (samples is not null || seed is not null)
+            {
+                problems.Add(new(samples is not null ? "samples" : "seed", "Samples and seed simulate the routes for a percentile; give the percentile too."));
+            }
+
+            return null;
+        }
+
+        var request = new PercentileRequest(percentile.Value, samples ?? PercentileRequest.DefaultSamples, seed ?? PercentileRequest.DefaultSeed);
+        CheckSamples(request.Samples, options, problems);
+        return request;
+    }
+
+    /// <summary>The host's own limit, below the services' (which allow the CLI long runs).</summary>
+    private static void CheckSamples(int samples, ApiHostOptions options, List<RequestProblem> problems)
+    {
+        if (samples > options.MaxSamples)
+        {
+            problems.Add(new("samples", string.Create(CultureInfo.InvariantCulture, $"This service simulates at most {options.MaxSamples:N0} trips per route in one request.")));
+        }
+    }
+
+    /// <summary>Stores the document (when a store is configured) and returns the stored bytes; the run id is in a header.</summary>
+    private static IResult Recorded<T>(HttpRequest http, CorridorsWorkspace workspace, RunInfo info, T document)
+    {
+        var recorded = workspace.Runs.Record(info, document);
+        if (recorded.RunId is { } id)
+        {
+            http.HttpContext.Response.Headers["Corridors-Run-Id"] = id.ToString(CultureInfo.InvariantCulture);
+        }
+
+        return TypedResults.Text(recorded.Json, Json);
+    }
+
+    private static IResult Document<T>(T document) => TypedResults.Text(ContractJson.Serialize(document), Json);
+}
+
+/// <summary>How a place name resolved (<c>GET /api/places</c>).</summary>
+/// <param name="Query">The text looked up.</param>
+/// <param name="Year">Network year.</param>
+/// <param name="Status">found, ambiguous or not-found.</param>
+/// <param name="Place">The node, when found.</param>
+/// <param name="Candidates">Ambiguous matches or spelling suggestions, best first.</param>
+public sealed record PlacesDocument(string Query, int Year, PlaceMatchStatus Status, Place? Place, IReadOnlyList<Place> Candidates);
+
+/// <summary>One stored run (<c>GET /api/runs/{id}</c>).</summary>
+/// <param name="Run">What was run, when, on which data.</param>
+/// <param name="Result">The document exactly as it was returned.</param>
+public sealed record StoredRunDocument(RunSummaryContract Run, JsonElement Result);

@@ -1,0 +1,29 @@
+using Corridors.Api;
+using Corridors.Application.Workspace;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Corridors.Tests;
+
+/// <summary>
+/// The API host in-process on the bundled data, with a run store of its own in the temp folder (never the default
+/// <c>.corridors/corridors.db</c>) and the tests' cache folder, as <c>CliRunner</c> does for the CLI.
+/// </summary>
+public sealed class ApiFactory : WebApplicationFactory<Program>
+{
+    public string DataDirectory { get; init; } = RepoPaths.Data;
+
+    public string StorePath { get; } = Path.Combine(Path.GetTempPath(), "corridors-tests", "api-store-" + Guid.NewGuid().ToString("N") + ".db");
+
+    /// <summary>The workspace the host serves (the same object every request uses).</summary>
+    public CorridorsWorkspace Workspace => Services.GetRequiredService<CorridorsWorkspace>();
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseSetting("Corridors:DataDirectory", DataDirectory);
+        builder.UseSetting("Corridors:StorePath", StorePath);
+        builder.UseSetting("Corridors:CacheDirectory", Path.Combine(Path.GetTempPath(), "corridors-tests", "cache"));
+        builder.UseEnvironment("Production");
+    }
+}
