@@ -30,6 +30,8 @@ public static class ApiHost
             return null;
         }
 
+        // Per-request framework logs are noise in a terminal; start-up, shutdown and errors remain.
+        builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
         builder.WebHost.UseUrls(urls);
         builder.WebHost.ConfigureKestrel(k =>
         {

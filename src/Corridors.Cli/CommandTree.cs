@@ -32,6 +32,7 @@ internal static class CommandTree
             ReliabilityCommand.Create(context, globals),
             RunsCommand.Create(context, globals),
             SeaCommand.Create(context, globals),
+            ServeCommand.Create(context, globals),
             ValidateModelCommand.Create(context, globals),
         ];
         foreach (var command in commands)

@@ -12,6 +12,7 @@ public sealed class CliTests
     [InlineData("export", "geojson", "--help")]
     [InlineData("route", "--help")]
     [InlineData("reliability", "--help")]
+    [InlineData("serve", "--help")]
     public void Help_AnyCommand_PrintsUsageAndExitsZero(params string[] args)
     {
         var (code, stdout, _) = CliRunner.Run(args);

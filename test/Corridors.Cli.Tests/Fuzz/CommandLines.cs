@@ -94,7 +94,8 @@ internal sealed class CommandLines
         var leaves = new List<LeafCommand>();
         void Walk(Command command, List<string> path)
         {
-            if (command.Action is not null && command != root)
+            // serve runs until stopped: a server, not a one-shot command line (Corridors.Api.Tests cover it).
+            if (command.Action is not null && command != root && command.Name != "serve")
             {
                 leaves.Add(new LeafCommand([.. path], [.. command.Options, .. globals], [.. command.Arguments]));
             }
