@@ -15,7 +15,7 @@ public static partial class NetworkLoader
     private static readonly Schema DepthSchema = new("port depth", ["port", "from_year", "depth_m", "reference_year", "source"], ["notes"]);
     private static readonly Schema HullSchema = new("hull", ["vessel", "length_m", "beam_m", "design_draft_m", "waterplane_coefficient", "design_payload_t", "source"], ["notes"]);
     private static readonly Schema MonthSchema = new("month", ["month", "closure_probability", "demand_factor", "source"], ["notes"]);
-    private static readonly Schema DemandSchema = new("demand", ["year", "teu", "source"], ["notes"]);
+    private static readonly Schema DemandSchema = new("demand", ["year", "teu", "source"], ["tonnes", "notes"]);
     private static readonly Schema CaspianParameterSchema = new("Caspian parameter", ["key", "value", "unit", "source"], ["notes"]);
 
     /// <summary>True when <paramref name="directory"/> has the Caspian tables.</summary>
@@ -195,8 +195,9 @@ public static partial class NetworkLoader
         {
             var year = row.Year("year", "A demand row");
             var teu = row.Number("teu", "A demand row", 0, 1e8, required: true);
+            var tonnes = row.Number("tonnes", "A demand row", 0, 1e10);
             var provenance = Provenance(row, "A demand row");
-            return year is null || teu is null ? null : new CrossingDemandRow(year.Value, teu.Value, provenance, new DataOrigin(row.File, row.Line));
+            return year is null || teu is null ? null : new CrossingDemandRow(year.Value, teu.Value, tonnes, provenance, new DataOrigin(row.File, row.Line));
         });
         Unique(demandRows, d => d.Year, d => d.Origin, "demand year", bag);
         var settings = new Dictionary<string, double>(StringComparer.Ordinal);

@@ -27,9 +27,8 @@ public sealed record CaspianRequest
     /// <summary>Container demand, TEU a year; null = data/caspian/demand.csv for the year.</summary>
     public double? DemandTeu { get; init; }
 
-    /// <summary>Rail-wagon demand on the wagon-carrying lines, wagons a year.</summary>
-    /// <value>0.</value>
-    public double DemandWagons { get; init; }
+    /// <summary>Rail-wagon demand on the wagon-carrying lines, wagons a year; null = from the tonnage of demand.csv when the container demand comes from there too, else 0.</summary>
+    public double? DemandWagons { get; init; }
 
     /// <summary>Vessels to add, <c>class:count</c> (e.g. <c>ro-pax:2</c>): copies of the line's vessel of that class, on the line that has most of them.</summary>
     public IReadOnlyList<string> FleetAdd { get; init; } = [];
@@ -172,7 +171,7 @@ public sealed class CaspianService(CorridorsWorkspace workspace)
             problems.Add(new("demandTeu", "The demand must be 0–5,000,000 TEU a year."));
         }
 
-        if (!(r.DemandWagons >= 0 && r.DemandWagons <= 2_000_000))
+        if (r.DemandWagons is { } dw && !(dw >= 0 && dw <= 2_000_000))
         {
             problems.Add(new("demandWagons", "The wagon demand must be 0–2,000,000 wagons a year."));
         }
@@ -239,11 +238,13 @@ public sealed class CaspianService(CorridorsWorkspace workspace)
 
         var demand = r.DemandTeu;
         var demandFrom = "given";
+        var demandWagons = r.DemandWagons ?? 0;
         if (demand is null)
         {
             if (data.DemandFor(year) is { } row)
             {
                 demand = row.Teu;
+                demandWagons = r.DemandWagons ?? Math.Round(data.WagonsFor(row));
                 demandFrom = $"data/caspian/demand.csv ({row.Year})";
             }
             else if (requireDemand)
@@ -258,7 +259,7 @@ public sealed class CaspianService(CorridorsWorkspace workspace)
         }
 
         var ports = data.Ports.ToDictionary(p => p.Id, StringComparer.Ordinal);
-        return Outcome<Prepared>.Ok(new Prepared(year, level, levelFrom, demand ?? 0, demandFrom, r.DemandWagons, r.Days, data, lines, ports, notes));
+        return Outcome<Prepared>.Ok(new Prepared(year, level, levelFrom, demand ?? 0, demandFrom, demandWagons, r.Days, data, lines, ports, notes));
     }
 
     private static List<LineTemplate> BuildLines(NetworkDefinition definition, CaspianData data, int year, double level, List<string> notes)

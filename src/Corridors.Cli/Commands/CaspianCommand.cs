@@ -24,7 +24,7 @@ internal static class CaspianCommand
         var level = new Option<double?>("--level") { Description = "Sea level, m in the Baltic system (2025: -29.21). Default: the observed series and the projection (--sea-scenario) in the year." };
         var scenario = new Option<string?>("--sea-scenario") { Description = $"Projection after the observed levels: optimistic, pessimistic or trend (data/caspian/sea_levels.csv). Default: {CaspianData.DefaultScenario}." };
         var demand = new Option<double?>("--demand-teu") { Description = "Container demand across the sea, TEU a year (both directions). Default: data/caspian/demand.csv for the year (the latest year at or before it)." };
-        var wagons = new Option<double>("--demand-wagons") { Description = "Rail-wagon demand on the rail-ferry and ro-pax lines, wagons a year (2 TEU of space each)." };
+        var wagons = new Option<double?>("--demand-wagons") { Description = "Rail-wagon demand on the rail-ferry and ro-pax lines, wagons a year (2 TEU of space each). Default: from the tonnage of data/caspian/demand.csv when --demand-teu is not given, else 0." };
         var fleet = new Option<string[]>("--fleet-add") { Description = "Add vessels, class:count (ro-pax, rail-ferry, ro-ro, container-feeder), e.g. ro-pax:2. Repeat or comma-separate.", AllowMultipleArgumentsPerToken = true };
         var seed = new Option<long>("--seed") { Description = "Random seed (arrivals, storms, sailing and handling times); the same seed gives the same numbers.", DefaultValueFactory = _ => CaspianRequest.DefaultSeed };
         var days = new Option<int>("--days") { Description = "Days simulated from 1 January.", DefaultValueFactory = _ => 365 };

@@ -12,10 +12,11 @@ public sealed record SeaLevelRow(int Year, double LevelM, string Scenario, Prove
 
 /// <summary>Container demand across the sea in one year.</summary>
 /// <param name="Year">Year.</param>
-/// <param name="Teu">TEU a year, both directions.</param>
+/// <param name="Teu">Containers, TEU a year, both directions.</param>
+/// <param name="Tonnes">All cargo across the sea, tonnes a year (containers included); null when unknown.</param>
 /// <param name="Provenance">Source.</param>
 /// <param name="Origin">File and line.</param>
-public sealed record CrossingDemandRow(int Year, double Teu, Provenance Provenance, DataOrigin Origin);
+public sealed record CrossingDemandRow(int Year, double Teu, double? Tonnes, Provenance Provenance, DataOrigin Origin);
 
 /// <summary>
 /// The data of the Caspian crossing model (data/caspian/): sea levels and projections, port berths, yards and
@@ -92,6 +93,19 @@ public sealed class CaspianData
 
     /// <summary>TEU per rail wagon.</summary>
     public double TeuPerWagon => Parameter("teu_per_wagon", 2);
+
+    /// <summary>Average cargo per loaded TEU, t (to take the containers out of a tonnage).</summary>
+    public double TonnesPerTeu => Parameter("tonnes_per_teu", 12);
+
+    /// <summary>Net load per rail wagon, t.</summary>
+    public double TonnesPerWagon => Parameter("tonnes_per_wagon", 60);
+
+    /// <summary>Wagons a year implied by a demand row: tonnes beyond the containers over the load per wagon (0 without tonnes).</summary>
+    public double WagonsFor(CrossingDemandRow row)
+    {
+        ArgumentNullException.ThrowIfNull(row);
+        return row.Tonnes is { } t ? Math.Max(0, t - (row.Teu * TonnesPerTeu)) / TonnesPerWagon : 0;
+    }
 
     /// <summary>Projections named in the data (besides <see cref="Observed"/>).</summary>
     public IReadOnlyList<string> Scenarios => [.. Levels.Select(l => l.Scenario).Where(s => s != Observed).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)];

@@ -6,8 +6,9 @@ namespace Corridors.Simulation;
 /// The Caspian crossing as a discrete-event simulation on <see cref="EventQueue"/>. Trains of
 /// <see cref="CrossingScenario.BatchTeu"/> arrive at each line's yard in both directions (Poisson, with the month's
 /// rate); vessels shuttle between the line's two ports, queue for a berth, discharge and load
-/// (<see cref="CrossingPort.HandlingHours"/>), then wait at the berth until full or the longest wait (sail when full)
-/// or until their timetable slot (scheduled), and sail only on days the sea is open. Cargo is loaded first come,
+/// (<see cref="CrossingPort.HandlingHours"/>), then wait at the berth until full or the longest wait (sail when full;
+/// such a vessel sails early, with what it has, when another vessel queues for the berth) or until their timetable
+/// slot (scheduled), and sail only on days the sea is open. Cargo is loaded first come,
 /// first served; its wait runs from its arrival at the yard to its vessel's departure. Every random draw comes from a
 /// stream seeded from (seed, entity), so a run is a function of the scenario alone, and adding a vessel leaves the
 /// arrivals and the weather unchanged. Nothing is allocated per event once the yards' ring buffers have grown.
@@ -370,6 +371,24 @@ public sealed class CrossingSimulation
             {
                 _berthQueueSince[v] = now;
                 _berthQueue[p].Enqueue(v);
+                GiveWay(p, now);
+            }
+        }
+
+        /// <summary>
+        /// A vessel is waiting for a berth at <paramref name="p"/>: a sail-when-full vessel idling there for cargo
+        /// sails now with what it has (it would only block the berth), freeing the berth for the arrival.
+        /// </summary>
+        private void GiveWay(int p, double now)
+        {
+            for (var lane = 0; lane < _lanes.Length; lane++)
+            {
+                var loader = _lanes[lane].Loader;
+                if (loader >= 0 && PortOf(lane) == p && !_vHold[loader] && _s.Lines[lane >> 1].Policy == SailingPolicy.SailWhenFull)
+                {
+                    TryDepart(loader, now);
+                    return;
+                }
             }
         }
 
