@@ -51,7 +51,7 @@ internal static class CaspianCommand
             };
             var service = new CaspianService(context.Workspace);
             return Task.FromResult(parse.GetValue(curve)
-                ? RunCurve(context, service, request, parse, cancellationToken)
+                ? RunCurve(context, service, request, parse, parse.GetValue(json), cancellationToken)
                 : Run(context, service, request, parse, parse.GetValue(json), parse.GetValue(csv), parse.GetValue(plot), cancellationToken));
         });
 
@@ -116,7 +116,7 @@ internal static class CaspianCommand
         return ExitCodes.Ok;
     }
 
-    private static int RunCurve(CliContext context, CaspianService service, CaspianRequest request, ParseResult parse, CancellationToken cancellationToken)
+    private static int RunCurve(CliContext context, CaspianService service, CaspianRequest request, ParseResult parse, bool json, CancellationToken cancellationToken)
     {
         var outcome = service.Curve(new CaspianCurveRequest(request), cancellationToken);
         if (!outcome.IsValid)
@@ -126,7 +126,7 @@ internal static class CaspianCommand
 
         var document = outcome.Value.Document;
         var recorded = context.Record("caspian", parse.Tokens.Select(t => t.Value), document, document.Year, request.Seed);
-        if (parse.Tokens.Any(t => t.Value == "--json"))
+        if (json)
         {
             context.Stdout.WriteLine(recorded.Json);
             return ExitCodes.Ok;
