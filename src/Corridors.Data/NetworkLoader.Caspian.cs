@@ -31,12 +31,18 @@ public static partial class NetworkLoader
         ArgumentNullException.ThrowIfNull(directory);
         ArgumentNullException.ThrowIfNull(bag);
         var folder = Path.Combine(directory, CaspianFolder);
+        if (!Directory.Exists(folder))
+        {
+            bag.Error("CORR0001", DisplayPath(folder), 0, 0, "The Caspian tables (a caspian/ folder with sea_levels.csv, ports.csv, port_depths.csv, hulls.csv, months.csv, demand.csv and parameters.csv) are missing from the data directory.");
+            return new CaspianData([], [], [], [], new double[12], new double[12], [], new Dictionary<string, double>());
+        }
+
         string? Read(string name)
         {
             var path = Path.Combine(folder, name);
             if (!File.Exists(path))
             {
-                bag.Error("CORR0601", DisplayPath(path), 0, 0, $"The Caspian table {name} is missing.");
+                bag.Error("CORR0001", DisplayPath(path), 0, 0, $"The Caspian table {name} is missing (data/caspian/ of the data directory).");
                 return null;
             }
 
