@@ -33,6 +33,7 @@ internal static class CommandTree
             RunsCommand.Create(context, globals),
             SeaCommand.Create(context, globals),
             ValidateModelCommand.Create(context, globals),
+            CaspianCommand.Create(context, globals),
         ];
         foreach (var command in commands)
         {
