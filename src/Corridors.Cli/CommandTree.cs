@@ -33,6 +33,9 @@ internal static class CommandTree
             RunsCommand.Create(context, globals),
             SeaCommand.Create(context, globals),
             ValidateModelCommand.Create(context, globals),
+            AssignCommand.Create(context, globals),
+            CapacityCommands.CreateBypass(context, globals),
+            CapacityCommands.CreateLeverage(context, globals),
         ];
         foreach (var command in commands)
         {

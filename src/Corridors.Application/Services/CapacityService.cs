@@ -1,0 +1,181 @@
+using System.Globalization;
+using Corridors.Application.Contracts;
+using Corridors.Application.Requests;
+using Corridors.Application.Workspace;
+using Corridors.Capacity;
+using Corridors.Network;
+
+namespace Corridors.Application.Services;
+
+/// <summary><c>bypass</c> and <c>leverage</c>: region-to-region maximum flow on the year's corridor capacities.</summary>
+/// <param name="workspace">The workspace.</param>
+public sealed class CapacityService(CorridorsWorkspace workspace)
+{
+    /// <summary>TEU per container train: 2,077,216 TEU ÷ 19,392 trains, China–Europe Railway Express 2024.</summary>
+    public const double TeuPerTrain = 2_077_216.0 / 19_392.0;
+
+    /// <summary>The source of <see cref="TeuPerTrain"/> and of the tonnes per TEU.</summary>
+    public const string ConversionSource =
+        "TEU per train derived from China Railway Container Transport 2024 totals (19,392 trains, 2,077,216 TEU) via index1520, " +
+        "https://index1520.com/en/news/v-2024-godu-mezhdu-kitaem-i-evropoy-budet-kursirovat-bolee-19-000-gruzovykh-poezdov-sredi-kotorykh-l (2025-01-22); " +
+        "gross tonnes per TEU from parameters.csv teu_gross_tonnes; Mt per year becomes TEU as if all tonnage were containers (an upper bound).";
+
+    /// <summary>The frozen capacities of a year's network.</summary>
+    public static CorridorCapacities Capacities(NetworkSnapshot snapshot)
+    {
+        ArgumentNullException.ThrowIfNull(snapshot);
+        var conversions = new CapacityConversions(TeuPerTrain, snapshot.Network.Definition.Parameter("teu_gross_tonnes", 12));
+        return CorridorCapacities.Freeze(snapshot.Network, conversions);
+    }
+
+    /// <summary>Maximum TEU per year between two regions with countries avoided, and its minimum cut.</summary>
+    public Outcome<BypassDocument> Bypass(BypassRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var problems = new List<RequestProblem>();
+        var query = Resolve(request.FromRegion, request.ToRegion, request.Avoid, request.Year, problems);
+        if (query is null)
+        {
+            return Outcome<BypassDocument>.Invalid(problems);
+        }
+
+        var capacities = Capacities(workspace.Snapshot(query.Year));
+        var result = BypassAnalysis.Run(capacities, query.From, query.To, query.Avoid, request.WithSea);
+        var network = capacities.Network;
+        var cut = result.MinCut.Select(c => Element(network, capacities, c)).ToList();
+        return Outcome<BypassDocument>.Ok(new BypassDocument(
+            query.Year, request.FromRegion!, request.ToRegion!, [.. query.Avoid.Order(StringComparer.Ordinal)], request.WithSea,
+            result.IsUnbounded ? null : Math.Round(result.MaxFlowTeu), result.IsUnbounded, cut, Conversions(capacities)));
+    }
+
+    /// <summary>For each transit country, the maximum flow lost when it closes.</summary>
+    public Outcome<LeverageDocument> Leverage(LeverageRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var problems = new List<RequestProblem>();
+        var query = Resolve(request.FromRegion, request.ToRegion, request.Avoid ?? [], request.Year, problems);
+        if (query is null)
+        {
+            return Outcome<LeverageDocument>.Invalid(problems);
+        }
+
+        var capacities = Capacities(workspace.Snapshot(query.Year));
+        var network = capacities.Network;
+        var open = BypassAnalysis.Run(capacities, query.From, query.To, query.Avoid, request.WithSea).MaxFlowTeu;
+        var transit = network.Nodes.Select(n => n.Country).Concat(network.Legs.SelectMany(l => l.Countries))
+            .Where(c => !query.From.Contains(c) && !query.To.Contains(c) && !query.Avoid.Contains(c))
+            .Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal);
+        var countries = new List<CountryLeverageContract>();
+        foreach (var code in transit)
+        {
+            var closed = new HashSet<string>(query.Avoid, StringComparer.Ordinal) { code };
+            var without = BypassAnalysis.Run(capacities, query.From, query.To, closed, request.WithSea).MaxFlowTeu;
+            countries.Add(Leverage(code, open, without));
+        }
+
+        var ranked = countries.OrderByDescending(c => c.MaxFlowLossTeu ?? double.PositiveInfinity).ThenBy(c => c.Code, StringComparer.Ordinal).ToList();
+        var unbounded = double.IsPositiveInfinity(open);
+        return Outcome<LeverageDocument>.Ok(new LeverageDocument(
+            query.Year, request.FromRegion!, request.ToRegion!, [.. query.Avoid.Order(StringComparer.Ordinal)], request.WithSea,
+            unbounded ? null : Math.Round(open), unbounded, ranked));
+    }
+
+    /// <summary>A country's leverage: loss and share of the open maximum flow (both may be unbounded).</summary>
+    internal static CountryLeverageContract Leverage(string code, double open, double without)
+    {
+        var openFinite = !double.IsPositiveInfinity(open);
+        var withoutFinite = !double.IsPositiveInfinity(without);
+        double? loss = openFinite ? Math.Round(open - without) : withoutFinite ? null : 0;
+        double? share = openFinite && open > 0 ? Math.Round((open - without) / open, 4) : null;
+        return new CountryLeverageContract(code, loss, share, withoutFinite ? Math.Round(without) : null);
+    }
+
+    private static CapacityConversionsContract Conversions(CorridorCapacities capacities) =>
+        new(Math.Round(capacities.Conversions.TeuPerTrain, 2), capacities.Conversions.GrossTonnesPerTeu, ConversionSource);
+
+    private static CutElementContract Element(CorridorNetwork network, CorridorCapacities capacities, CutElement element)
+    {
+        if (element.Kind == CutElementKind.Node)
+        {
+            var node = network.Nodes[element.Index];
+            return new CutElementContract("node", node.Id, node.Id, node.Id, Math.Round(element.CapacityTeu), BasisName(capacities.NodeBasis[element.Index]));
+        }
+
+        var leg = network.Legs[network.EdgeLeg[element.Index]];
+        var from = network.Nodes[network.Tail[element.Index]].Id;
+        var to = network.Nodes[network.Head[element.Index]].Id;
+        return new CutElementContract("leg", leg.Id, from, to, Math.Round(element.CapacityTeu), BasisName(capacities.EdgeBasis[element.Index]));
+    }
+
+    private static string BasisName(CapacityBasis basis) => basis switch
+    {
+        CapacityBasis.TeuPerYear => "teu_per_year",
+        CapacityBasis.TrainsPerDay => "trains_per_day",
+        CapacityBasis.MtPerYear => "mt_per_year",
+        _ => "unlimited",
+    };
+
+    private RegionQuery? Resolve(string? fromRegion, string? toRegion, IReadOnlyList<string> avoid, int? year, List<RequestProblem> problems)
+    {
+        var y = year ?? NetworkYears.Default;
+        if (y is < NetworkYears.Min or > NetworkYears.Max)
+        {
+            problems.Add(new RequestProblem("year", string.Create(CultureInfo.InvariantCulture, $"{y} is outside the years the network data covers ({NetworkYears.Min}–{NetworkYears.Max}).")));
+        }
+
+        var countries = workspace.Definition.Countries;
+        var from = Region(fromRegion, "fromRegion", countries, problems);
+        var to = Region(toRegion, "toRegion", countries, problems);
+        var avoided = new HashSet<string>(StringComparer.Ordinal);
+        for (var i = 0; i < avoid.Count; i++)
+        {
+            var code = avoid[i].Trim().ToUpperInvariant();
+            if (!countries.Any(c => c.Id == code))
+            {
+                problems.Add(new RequestProblem($"avoid[{i}]", $"'{avoid[i]}' is not a country in countries.csv."));
+            }
+            else if ((from?.Contains(code) ?? false) || (to?.Contains(code) ?? false))
+            {
+                problems.Add(new RequestProblem($"avoid[{i}]", $"{code} is part of the origin or destination region and cannot be avoided."));
+            }
+            else
+            {
+                avoided.Add(code);
+            }
+        }
+
+        if (from is not null && to is not null && from.Overlaps(to))
+        {
+            problems.Add(new RequestProblem("toRegion", "The origin and destination regions share countries."));
+        }
+
+        return problems.Count > 0 ? null : new RegionQuery(y, from!, to!, avoided);
+    }
+
+    /// <summary>A region: one country code, or every country with that membership (EU, EAEU, OTS, ...).</summary>
+    private static HashSet<string>? Region(string? text, string field, IReadOnlyList<Country> countries, List<RequestProblem> problems)
+    {
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            problems.Add(new RequestProblem(field, "A region is required: an ISO country code (CN) or a membership such as EU."));
+            return null;
+        }
+
+        var code = text.Trim().ToUpperInvariant();
+        if (countries.Any(c => c.Id == code))
+        {
+            return new HashSet<string>(StringComparer.Ordinal) { code };
+        }
+
+        var members = countries.Where(c => c.Memberships.Contains(code, StringComparer.OrdinalIgnoreCase)).Select(c => c.Id).ToHashSet(StringComparer.Ordinal);
+        if (members.Count == 0)
+        {
+            problems.Add(new RequestProblem(field, $"'{text}' is neither a country nor a membership in countries.csv."));
+            return null;
+        }
+
+        return members;
+    }
+
+    private sealed record RegionQuery(int Year, HashSet<string> From, HashSet<string> To, HashSet<string> Avoid);
+}
