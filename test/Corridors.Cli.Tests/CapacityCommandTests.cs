@@ -1,0 +1,78 @@
+using System.Text.Json;
+
+namespace Corridors.Tests;
+
+public sealed class CapacityCommandTests
+{
+    private static string SiouxFalls(string file) => Path.GetFullPath(Path.Combine(
+        Environment.GetEnvironmentVariable("CORRIDORS_TNTP") ?? Path.Combine(RepoPaths.Root, "..", "shared", "benchmarks", "tntp"), "SiouxFalls", file));
+
+    [Fact]
+    public void Bypass_UnknownRegionAndCountry_ListsEveryProblem()
+    {
+        var (code, _, stderr) = CliRunner.Run("bypass", "--from-region", "XQ", "--to-region", "EU", "--avoid", "RU,ZZ", "--no-store");
+
+        code.ShouldBe(1);
+        stderr.ShouldBe(
+            "error: --from-region: 'XQ' is neither a country nor a membership in countries.csv.\n" +
+            "error: --avoid: 'ZZ' is not a country in countries.csv.\n", StringCompareShould.IgnoreLineEndings);
+    }
+
+    [Fact]
+    public void Bypass_AvoidingRussia_CutCapacitiesSumToTheMaxFlow()
+    {
+        var (code, stdout, stderr) = CliRunner.Run("bypass", "--from-region", "CN", "--to-region", "EU", "--avoid", "RU", "--json", "--no-store");
+
+        code.ShouldBe(0, stderr);
+        using var doc = JsonDocument.Parse(stdout);
+        var max = doc.RootElement.GetProperty("maxFlowTeu").GetDouble();
+        var cut = doc.RootElement.GetProperty("minCut").EnumerateArray().Sum(c => c.GetProperty("capacityTeu").GetDouble());
+        max.ShouldBeGreaterThan(0);
+        cut.ShouldBe(max, 1.0 * doc.RootElement.GetProperty("minCut").GetArrayLength());
+        doc.RootElement.GetProperty("avoided").EnumerateArray().Select(a => a.GetString()).ShouldBe(["RU"]);
+    }
+
+    [Fact]
+    public void Leverage_WithRussiaClosed_SharesAreBetweenZeroAndOne()
+    {
+        var (code, stdout, stderr) = CliRunner.Run("leverage", "--from-region", "CN", "--to-region", "EU", "--avoid", "RU", "--json", "--no-store");
+
+        code.ShouldBe(0, stderr);
+        using var doc = JsonDocument.Parse(stdout);
+        var countries = doc.RootElement.GetProperty("countries").EnumerateArray().ToList();
+        countries.ShouldNotBeEmpty();
+        foreach (var c in countries)
+        {
+            c.GetProperty("share").GetDouble().ShouldBeInRange(0, 1);
+        }
+
+        countries.Select(c => c.GetProperty("code").GetString()).ShouldNotContain("RU");
+    }
+
+    [Fact]
+    public void AssignTntp_SiouxFalls_ConvergesWithGapByIteration()
+    {
+        var (code, stdout, stderr) = CliRunner.Run("assign", "--tntp", SiouxFalls("SiouxFalls_net.tntp"), SiouxFalls("SiouxFalls_trips.tntp"), "--gap", "1e-6", "--json", "--no-store");
+
+        code.ShouldBe(0, stderr);
+        using var doc = JsonDocument.Parse(stdout);
+        doc.RootElement.GetProperty("status").GetString().ShouldBe("converged");
+        doc.RootElement.GetProperty("relativeGap").GetDouble().ShouldBeLessThanOrEqualTo(1e-6);
+        doc.RootElement.GetProperty("links").GetArrayLength().ShouldBe(76);
+        doc.RootElement.GetProperty("gapByIteration").GetArrayLength().ShouldBe(doc.RootElement.GetProperty("iterations").GetInt32() + 1);
+    }
+
+    [Fact]
+    public void AssignTntp_MissingFileAndBadMethod_ReportProblems()
+    {
+        var (code, _, stderr) = CliRunner.Run("assign", "--tntp", "nowhere_net.tntp", "nowhere_trips.tntp", "--method", "xyz", "--no-store");
+
+        code.ShouldBe(1);
+        stderr.ShouldContain("error: --method: 'xyz' is not a method; use gp, bfw or fw.");
+
+        var (dataCode, _, dataErr) = CliRunner.Run("assign", "--tntp", "nowhere_net.tntp", "nowhere_trips.tntp", "--no-store");
+
+        dataCode.ShouldBe(2);
+        dataErr.ShouldContain("nowhere_net.tntp: error CORR0301: The file does not exist or is not a regular file.");
+    }
+}
