@@ -73,6 +73,6 @@ public sealed class CapacityCommandTests
         var (dataCode, _, dataErr) = CliRunner.Run("assign", "--tntp", "nowhere_net.tntp", "nowhere_trips.tntp", "--no-store");
 
         dataCode.ShouldBe(2);
-        dataErr.ShouldContain("nowhere_net.tntp: error CORR0301: The file does not exist or is not a regular file.");
+        dataErr.ShouldContain("nowhere_net.tntp: error CORR0601: The file does not exist or is not a regular file.");
     }
 }

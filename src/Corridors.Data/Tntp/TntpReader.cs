@@ -19,7 +19,7 @@ public readonly record struct TntpLinkFlow(int From, int To, double Volume, doub
 /// <summary>
 /// Reads the TNTP formats of the Transportation Networks for Research collection: <c>*_net.tntp</c> (links with
 /// BPR parameters), <c>*_trips.tntp</c> (origin–destination demand) and <c>*_flow.tntp</c> (link flows). Every
-/// problem is reported as a diagnostic with its file, line and column (codes CORR0301–CORR0309) and the read
+/// problem is reported as a diagnostic with its file, line and column (codes CORR0601–CORR0609) and the read
 /// throws one <see cref="InputDataException"/> listing them all.
 /// </summary>
 public static class TntpReader
@@ -44,7 +44,7 @@ public static class TntpReader
         var distanceFactor = OptionalNumber(meta, "DISTANCE FACTOR", path, bag) ?? 0;
         if (zones > nodes && nodes > 0)
         {
-            bag.Error("CORR0303", path, meta["NUMBER OF ZONES"].Line, 1, $"<NUMBER OF ZONES> {zones} exceeds <NUMBER OF NODES> {nodes}.");
+            bag.Error("CORR0603", path, meta["NUMBER OF ZONES"].Line, 1, $"<NUMBER OF ZONES> {zones} exceeds <NUMBER OF NODES> {nodes}.");
         }
 
         var links = new List<TrafficLink>();
@@ -59,7 +59,7 @@ public static class TntpReader
             var lineNo = i + 1;
             if (fields.Count < 7)
             {
-                bag.Error("CORR0304", path, lineNo, fields[0].Column, $"A link row needs at least 7 fields (init_node term_node capacity length free_flow_time b power); found {fields.Count}.");
+                bag.Error("CORR0604", path, lineNo, fields[0].Column, $"A link row needs at least 7 fields (init_node term_node capacity length free_flow_time b power); found {fields.Count}.");
                 continue;
             }
 
@@ -73,7 +73,7 @@ public static class TntpReader
             var toll = fields.Count > 8 ? NonNegative(fields[8], "toll", path, lineNo, bag) : 0;
             if (b > 0 && time > 0 && capacity == 0)
             {
-                bag.Error("CORR0305", path, lineNo, fields[2].Column, "capacity must be positive on a link with b > 0 and a positive free-flow time.");
+                bag.Error("CORR0605", path, lineNo, fields[2].Column, "capacity must be positive on a link with b > 0 and a positive free-flow time.");
             }
 
             links.Add(new TrafficLink(from - 1, to - 1, capacity, length, time, b, power, toll));
@@ -81,7 +81,7 @@ public static class TntpReader
 
         if (declaredLinks > 0 && links.Count != declaredLinks && !bag.HasErrors)
         {
-            bag.Error("CORR0306", path, meta["NUMBER OF LINKS"].Line, 1, $"<NUMBER OF LINKS> says {declaredLinks} but the file has {links.Count} link rows.");
+            bag.Error("CORR0606", path, meta["NUMBER OF LINKS"].Line, 1, $"<NUMBER OF LINKS> says {declaredLinks} but the file has {links.Count} link rows.");
         }
 
         bag.ThrowIfErrors();
@@ -104,7 +104,7 @@ public static class TntpReader
         var zones = RequiredInt(meta, "NUMBER OF ZONES", path, bag);
         if (zones > 0 && zones != zoneCount)
         {
-            bag.Error("CORR0303", path, meta["NUMBER OF ZONES"].Line, 1, $"<NUMBER OF ZONES> is {zones} but the network has {zoneCount} zones.");
+            bag.Error("CORR0603", path, meta["NUMBER OF ZONES"].Line, 1, $"<NUMBER OF ZONES> is {zones} but the network has {zoneCount} zones.");
         }
 
         var table = new TripTable(zoneCount);
@@ -124,7 +124,7 @@ public static class TntpReader
                 var fields = Fields(line);
                 if (fields.Count != 2)
                 {
-                    bag.Error("CORR0307", path, lineNo, 1, "An origin line reads 'Origin N'.");
+                    bag.Error("CORR0607", path, lineNo, 1, "An origin line reads 'Origin N'.");
                     origin = -1;
                     continue;
                 }
@@ -147,13 +147,13 @@ public static class TntpReader
                 var start = entryColumn + entry.Length - entry.TrimStart().Length;
                 if (colon < 0)
                 {
-                    bag.Error("CORR0307", path, lineNo, start, $"Expected 'destination : demand', found '{entry.Trim()}'.");
+                    bag.Error("CORR0607", path, lineNo, start, $"Expected 'destination : demand', found '{entry.Trim()}'.");
                     continue;
                 }
 
                 if (origin < 0)
                 {
-                    bag.Error("CORR0307", path, lineNo, start, "Demand appears before any 'Origin N' line.");
+                    bag.Error("CORR0607", path, lineNo, start, "Demand appears before any 'Origin N' line.");
                     break;
                 }
 
@@ -190,7 +190,7 @@ public static class TntpReader
             var lineNo = i + 1;
             if (fields.Count < 4)
             {
-                bag.Error("CORR0308", path, lineNo, fields[0].Column, $"A flow row needs 4 fields (from to volume cost); found {fields.Count}.");
+                bag.Error("CORR0608", path, lineNo, fields[0].Column, $"A flow row needs 4 fields (from to volume cost); found {fields.Count}.");
                 continue;
             }
 
@@ -207,7 +207,7 @@ public static class TntpReader
     {
         if (!File.Exists(path))
         {
-            bag.Error("CORR0301", path, 0, 0, "The file does not exist or is not a regular file.");
+            bag.Error("CORR0601", path, 0, 0, "The file does not exist or is not a regular file.");
             bag.ThrowIfErrors();
         }
 
@@ -228,7 +228,7 @@ public static class TntpReader
             var close = line.IndexOf('>', StringComparison.Ordinal);
             if (close < 0)
             {
-                bag.Error("CORR0302", path, i + 1, 1, "A metadata tag has no closing '>'.");
+                bag.Error("CORR0602", path, i + 1, 1, "A metadata tag has no closing '>'.");
                 continue;
             }
 
@@ -242,7 +242,7 @@ public static class TntpReader
             meta[key] = (line[(close + 1)..].Trim(), i + 1);
         }
 
-        bag.Error("CORR0302", path, lines.Length, 1, "The file has no <END OF METADATA> line.");
+        bag.Error("CORR0602", path, lines.Length, 1, "The file has no <END OF METADATA> line.");
         bag.ThrowIfErrors();
         body = lines.Length;
         return meta;
@@ -252,13 +252,13 @@ public static class TntpReader
     {
         if (!meta.TryGetValue(key, out var entry))
         {
-            bag.Error("CORR0302", path, 1, 1, $"The metadata has no <{key}>.");
+            bag.Error("CORR0602", path, 1, 1, $"The metadata has no <{key}>.");
             return 0;
         }
 
         if (!int.TryParse(entry.Value, NumberStyles.Integer, CultureInfo.InvariantCulture, out var value) || value < 0)
         {
-            bag.Error("CORR0302", path, entry.Line, 1, $"<{key}> must be a non-negative integer, not '{entry.Value}'.");
+            bag.Error("CORR0602", path, entry.Line, 1, $"<{key}> must be a non-negative integer, not '{entry.Value}'.");
             return 0;
         }
 
@@ -274,7 +274,7 @@ public static class TntpReader
 
         if (!double.TryParse(entry.Value, NumberStyles.Float, CultureInfo.InvariantCulture, out var value) || !double.IsFinite(value) || value < 0)
         {
-            bag.Error("CORR0302", path, entry.Line, 1, $"<{key}> must be a non-negative number, not '{entry.Value}'.");
+            bag.Error("CORR0602", path, entry.Line, 1, $"<{key}> must be a non-negative number, not '{entry.Value}'.");
             return null;
         }
 
@@ -286,7 +286,7 @@ public static class TntpReader
         if (!int.TryParse(field.Text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var node) || node < 1 || node > nodeCount)
         {
             var range = nodeCount == int.MaxValue ? "a positive integer" : $"an integer in 1..{nodeCount}";
-            bag.Error("CORR0309", path, line, field.Column, $"Node '{field.Text}' must be {range}.");
+            bag.Error("CORR0609", path, line, field.Column, $"Node '{field.Text}' must be {range}.");
             return 0;
         }
 
@@ -297,7 +297,7 @@ public static class TntpReader
     {
         if (!double.TryParse(field.Text, NumberStyles.Float, CultureInfo.InvariantCulture, out var value) || !double.IsFinite(value) || value < 0)
         {
-            bag.Error("CORR0305", path, line, field.Column, $"{name} must be a non-negative number, not '{field.Text}'.");
+            bag.Error("CORR0605", path, line, field.Column, $"{name} must be a non-negative number, not '{field.Text}'.");
             return 0;
         }
 

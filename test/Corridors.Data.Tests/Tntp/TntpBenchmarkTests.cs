@@ -88,7 +88,7 @@ public sealed class TntpBenchmarkTests
         {
             var error = Should.Throw<InputDataException>(() => TntpReader.ReadNetwork(path));
 
-            error.Diagnostics.Select(d => (d.Code, d.Line, d.Column)).ShouldBe([("CORR0305", 7, 12), ("CORR0309", 8, 4)]);
+            error.Diagnostics.Select(d => (d.Code, d.Line, d.Column)).ShouldBe([("CORR0605", 7, 12), ("CORR0609", 8, 4)]);
             error.Diagnostics[0].Message.ShouldBe("free_flow_time must be a non-negative number, not 'x'.");
             error.Diagnostics[1].Message.ShouldBe("Node '9' must be an integer in 1..3.");
         }
@@ -107,7 +107,7 @@ public sealed class TntpBenchmarkTests
         {
             var error = Should.Throw<InputDataException>(() => TntpReader.ReadTrips(path, 2));
 
-            error.Diagnostics.Single().ToString().ShouldStartWith($"{path}(4,18): error CORR0307: Expected 'destination : demand', found '2  5.0'.");
+            error.Diagnostics.Single().ToString().ShouldStartWith($"{path}(4,18): error CORR0607: Expected 'destination : demand', found '2  5.0'.");
         }
         finally
         {
