@@ -75,4 +75,35 @@ public sealed class CapacityCommandTests
         dataCode.ShouldBe(2);
         dataErr.ShouldContain("nowhere_net.tntp: error CORR0601: The file does not exist or is not a regular file.");
     }
+
+    [Fact]
+    public void AssignDemand_Bundled2024_ServesAllDemandAndReportsUtilisation()
+    {
+        var file = Path.Combine(RepoPaths.Data, "demand", "2024.csv");
+
+        var (code, stdout, stderr) = CliRunner.Run("assign", "--demand", file, "--json", "--no-store");
+
+        code.ShouldBe(0, stderr);
+        using var doc = JsonDocument.Parse(stdout);
+        doc.RootElement.GetProperty("year").GetInt32().ShouldBe(2024);
+        doc.RootElement.GetProperty("demandTeu").GetDouble().ShouldBe(2_077_216);
+        doc.RootElement.GetProperty("unservedTeu").GetDouble().ShouldBe(0);
+        doc.RootElement.GetProperty("status").GetString().ShouldBe("converged");
+        foreach (var leg in doc.RootElement.GetProperty("legs").EnumerateArray())
+        {
+            if (leg.GetProperty("capacityTeu").ValueKind == JsonValueKind.Number)
+            {
+                leg.GetProperty("utilisation").GetDouble().ShouldBe(leg.GetProperty("flowTeu").GetDouble() / leg.GetProperty("capacityTeu").GetDouble(), 1e-3);
+            }
+        }
+    }
+
+    [Fact]
+    public void AssignDemand_SystemOptimumAndBothInputs_AreUsageErrors()
+    {
+        var file = Path.Combine(RepoPaths.Data, "demand", "2024.csv");
+
+        CliRunner.Run("assign", "--demand", file, "--method", "so", "--no-store").Stderr.ShouldContain("error: --method: The system optimum (so) is not available yet; use ue.");
+        CliRunner.Run("assign", "--demand", file, "--tntp", "a", "b", "--no-store").ExitCode.ShouldBe(1);
+    }
 }

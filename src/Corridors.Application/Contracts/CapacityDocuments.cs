@@ -81,3 +81,39 @@ public sealed record TntpAssignmentDocument(
 
 /// <summary>Equilibrium flow and cost of one TNTP link.</summary>
 public sealed record TntpLinkContract(int From, int To, double Flow, double Cost);
+
+/// <summary>The <c>assign --demand --json</c> document.</summary>
+/// <param name="Year">Network year.</param>
+/// <param name="Method"><c>ue</c>.</param>
+/// <param name="Status"><c>converged</c>, <c>iteration-limit</c> or <c>unreachable</c> (some demand unserved).</param>
+/// <param name="RelativeGap">Relative gap at the end.</param>
+/// <param name="Iterations">Iterations run.</param>
+/// <param name="DemandTeu">Demand assigned, TEU per year (after scaling).</param>
+/// <param name="UnservedTeu">Demand without a path.</param>
+/// <param name="CorridorShares">TEU per year entering Russia (northern), crossing the Caspian (middle) and entering Iran (southern); a flow can count in two.</param>
+/// <param name="Legs">Every directed leg with flow, largest utilisation first.</param>
+/// <param name="Nodes">Nodes with a handling capacity and flow, largest utilisation first.</param>
+public sealed record CorridorAssignmentDocument(
+    int Year,
+    string Method,
+    string Status,
+    double RelativeGap,
+    int Iterations,
+    double DemandTeu,
+    double UnservedTeu,
+    IReadOnlyDictionary<string, double> CorridorShares,
+    IReadOnlyList<LegFlowContract> Legs,
+    IReadOnlyList<NodeFlowContract> Nodes);
+
+/// <summary>Flow on one direction of a leg.</summary>
+/// <param name="Id">Leg id.</param>
+/// <param name="From">Tail node of the direction.</param>
+/// <param name="To">Head node.</param>
+/// <param name="FlowTeu">TEU per year.</param>
+/// <param name="CapacityTeu">TEU per year, null when no capacity is sourced.</param>
+/// <param name="Utilisation">Flow ÷ capacity, null without a capacity.</param>
+/// <param name="ShadowPrice">USD per extra TEU per year of capacity (system optimum only; null under user equilibrium).</param>
+public sealed record LegFlowContract(string Id, string From, string To, double FlowTeu, double? CapacityTeu, double? Utilisation, double? ShadowPrice);
+
+/// <summary>Flow through one node with a handling capacity.</summary>
+public sealed record NodeFlowContract(string Id, double FlowTeu, double CapacityTeu, double Utilisation);

@@ -32,3 +32,12 @@ public sealed record TntpAssignRequest(
     string? Method = null,
     double? TollFactor = null,
     double? DistanceFactor = null);
+
+/// <summary><c>assign --demand</c>: region-to-region TEU demand assigned to the year's corridor network.</summary>
+/// <param name="DemandFile">A <c>data/demand/*.csv</c> file.</param>
+/// <param name="Year">Network year (the demand rows of that year are used); the demand file's single year when null.</param>
+/// <param name="Method"><c>ue</c> (user equilibrium, default) or <c>so</c> (system optimum).</param>
+/// <param name="Scale">Factor applied to every demand row (1 when null), for growth scenarios.</param>
+/// <param name="Gap">Target relative gap (1e-5 when null).</param>
+/// <param name="MaxIterations">Iteration limit (1000 when null).</param>
+public sealed record CorridorAssignRequest(string? DemandFile, int? Year = null, string? Method = null, double? Scale = null, double? Gap = null, int? MaxIterations = null);

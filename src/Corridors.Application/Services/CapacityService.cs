@@ -2,7 +2,10 @@ using System.Globalization;
 using Corridors.Application.Contracts;
 using Corridors.Application.Requests;
 using Corridors.Application.Workspace;
+using Corridors.Assignment;
 using Corridors.Capacity;
+using Corridors.Data.Demand;
+using Corridors.Diagnostics;
 using Corridors.Network;
 
 namespace Corridors.Application.Services;
@@ -78,6 +81,95 @@ public sealed class CapacityService(CorridorsWorkspace workspace)
         return Outcome<LeverageDocument>.Ok(new LeverageDocument(
             query.Year, request.FromRegion!, request.ToRegion!, [.. query.Avoid.Order(StringComparer.Ordinal)], request.WithSea,
             unbounded ? null : Math.Round(open), unbounded, ranked));
+    }
+
+    /// <summary>Assigns a demand file's region-to-region TEU to the year's network (user equilibrium).</summary>
+    /// <param name="request">Demand file, year, method, scale and stopping rule.</param>
+    /// <param name="progress">Called after every iteration.</param>
+    /// <param name="cancellationToken">Checked between iterations.</param>
+    public Outcome<CorridorAssignmentDocument> Assign(
+        CorridorAssignRequest request, Action<AssignmentIteration>? progress = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var problems = new List<RequestProblem>();
+        if (string.IsNullOrWhiteSpace(request.DemandFile))
+        {
+            problems.Add(new RequestProblem("demand", "Give a demand file, e.g. --demand data/demand/2024.csv."));
+        }
+
+        if (request.Method is { } m && !m.Equals("ue", StringComparison.OrdinalIgnoreCase))
+        {
+            problems.Add(new RequestProblem("method", m.Equals("so", StringComparison.OrdinalIgnoreCase)
+                ? "The system optimum (so) is not available yet; use ue."
+                : $"'{m}' is not a method; use ue."));
+        }
+
+        if (request.Scale is { } scale && !(scale >= 0 && double.IsFinite(scale)))
+        {
+            problems.Add(new RequestProblem("scale", "The scale must be a non-negative number."));
+        }
+
+        if (request.Gap is { } gap && !(gap > 0 && gap < 1))
+        {
+            problems.Add(new RequestProblem("gap", "The relative gap must be between 0 and 1 (exclusive)."));
+        }
+
+        if (request.MaxIterations is < 1)
+        {
+            problems.Add(new RequestProblem("maxIterations", "The iteration limit must be at least 1."));
+        }
+
+        if (problems.Count > 0)
+        {
+            return Outcome<CorridorAssignmentDocument>.Invalid(problems);
+        }
+
+        var rows = DemandLoader.Load(request.DemandFile!);
+        var year = request.Year ?? rows[0].Year;
+        var demand = Demand(request.DemandFile!, rows, year, request.Scale ?? 1, problems);
+        if (problems.Count > 0)
+        {
+            return Outcome<CorridorAssignmentDocument>.Invalid(problems);
+        }
+
+        var capacities = Capacities(workspace.Snapshot(year));
+        var flows = CorridorAssignment.Solve(capacities, demand, new AssignmentOptions(AssignmentMethod.GradientProjection, request.Gap ?? 1e-5, request.MaxIterations ?? 1000),
+            progress, cancellationToken);
+        return Outcome<CorridorAssignmentDocument>.Ok(CorridorAssignmentDocuments.Of(capacities, flows, demand.Sum(d => d.Teu)));
+    }
+
+    private List<RegionDemand> Demand(string file, IReadOnlyList<DemandRow> rows, int year, double scale, List<RequestProblem> problems)
+    {
+        var bag = new DiagnosticBag();
+        var countries = workspace.Definition.Countries;
+        var demand = new List<RegionDemand>();
+        foreach (var row in rows.Where(r => r.Year == year))
+        {
+            var scratch = new List<RequestProblem>();
+            var from = Region(row.FromRegion, "from_region", countries, scratch);
+            var to = Region(row.ToRegion, "to_region", countries, scratch);
+            foreach (var p in scratch)
+            {
+                bag.Error("CORR0106", file, row.Line, 1, $"Demand row: {p.Message}");
+            }
+
+            if (from is not null && to is not null)
+            {
+                demand.Add(new RegionDemand(row.FromRegion, from, row.ToRegion, to, row.Teu * scale));
+            }
+        }
+
+        bag.ThrowIfErrors();
+        if (demand.Count == 0)
+        {
+            problems.Add(new RequestProblem("year", string.Create(CultureInfo.InvariantCulture, $"The demand file has no rows for {year}.")));
+        }
+        else if (year is < NetworkYears.Min or > NetworkYears.Max)
+        {
+            problems.Add(new RequestProblem("year", string.Create(CultureInfo.InvariantCulture, $"{year} is outside the years the network data covers ({NetworkYears.Min}–{NetworkYears.Max}).")));
+        }
+
+        return demand;
     }
 
     /// <summary>A country's leverage: loss and share of the open maximum flow (both may be unbounded).</summary>

@@ -7,7 +7,10 @@ using Spectre.Console;
 
 namespace Corridors.Cli.Commands;
 
-/// <summary><c>corridors assign --tntp NET TRIPS [--gap 1e-5] [--max-iterations N] [--method gp|bfw|fw] [--json]</c>.</summary>
+/// <summary>
+/// <c>corridors assign --demand FILE [--year Y] [--method ue] [--scale F] [--json]</c> and
+/// <c>corridors assign --tntp NET TRIPS [--gap 1e-5] [--max-iterations N] [--method gp|bfw|fw] [--json]</c>.
+/// </summary>
 internal static class AssignCommand
 {
     public static Command Create(CliContext context, GlobalOptions globals)
@@ -20,41 +23,55 @@ internal static class AssignCommand
         };
         var gap = new Option<double?>("--gap") { Description = "Target relative gap (default 1e-5)." };
         var maxIterations = new Option<int?>("--max-iterations") { Description = "Iteration limit (default 1000)." };
-        var method = new Option<string?>("--method") { Description = "gp (path-based gradient projection, default), bfw (bi-conjugate Frank–Wolfe) or fw (Frank–Wolfe)." };
+        var demand = new Option<string?>("--demand") { Description = "Region-to-region TEU demand file (data/demand/*.csv) to assign to the corridor network." };
+        var year = new Option<int?>("--year") { Description = "Network year with --demand (default: the demand file's year)." };
+        var scale = new Option<double?>("--scale") { Description = "Multiply the demand by this factor (growth scenarios; default 1)." };
+        var method = new Option<string?>("--method") { Description = "With --demand: ue (user equilibrium, default). With --tntp: gp (path-based gradient projection, default), bfw (bi-conjugate Frank–Wolfe) or fw." };
         var tollFactor = new Option<double?>("--toll-factor") { Description = "Weight of tolls in the cost (default: the file's <TOLL FACTOR>, else 0)." };
         var distanceFactor = new Option<double?>("--distance-factor") { Description = "Weight of link length in the cost (default: the file's <DISTANCE FACTOR>, else 0)." };
         var json = CommonOptions.Json();
-        var command = new Command("assign", "Traffic assignment: the user equilibrium of a TNTP network, with the relative gap by iteration.")
+        var command = new Command("assign", "Assign TEU demand to the corridor network (flows, utilisation, bottlenecks, corridor shares), or solve the user equilibrium of a TNTP network.")
         {
-            tntp, gap, maxIterations, method, tollFactor, distanceFactor, json,
+            demand, year, scale, tntp, gap, maxIterations, method, tollFactor, distanceFactor, json,
         };
         command.SetAction(parse =>
         {
             var files = parse.GetValue(tntp);
-            if (files is null || files.Length == 0)
+            var demandFile = parse.GetValue(demand);
+            if ((files is null || files.Length == 0) == (demandFile is null))
             {
-                return context.Fail([new RequestProblem("tntp", "Give the network file and the trips file: --tntp NET TRIPS.")]);
+                return context.Fail([new RequestProblem("demand", "Give either --demand FILE or --tntp NET TRIPS.")]);
             }
 
-            var request = new TntpAssignRequest(files[0], files[1], parse.GetValue(gap), parse.GetValue(maxIterations), parse.GetValue(method),
+            if (demandFile is not null)
+            {
+                var corridorRequest = new CorridorAssignRequest(demandFile, parse.GetValue(year), parse.GetValue(method), parse.GetValue(scale), parse.GetValue(gap), parse.GetValue(maxIterations));
+                var service = new CapacityService(context.Workspace);
+                var corridor = !parse.GetValue(json) && context.Console.Profile.Capabilities.Interactive
+                    ? WithProgress(context.Console, corridorRequest.Gap, progress => service.Assign(corridorRequest, progress))
+                    : service.Assign(corridorRequest);
+                return CapacityCommands.Finish(context, corridor, parse.GetValue(json), Render);
+            }
+
+            var request = new TntpAssignRequest(files![0], files[1], parse.GetValue(gap), parse.GetValue(maxIterations), parse.GetValue(method),
                 parse.GetValue(tollFactor), parse.GetValue(distanceFactor));
             var asJson = parse.GetValue(json);
             var outcome = !asJson && context.Console.Profile.Capabilities.Interactive
-                ? WithProgress(context.Console, request)
+                ? WithProgress(context.Console, request.Gap, progress => AssignmentService.SolveTntp(request, progress))
                 : AssignmentService.SolveTntp(request);
             return CapacityCommands.Finish(context, outcome, asJson, Render);
         });
         return command;
     }
 
-    private static Outcome<TntpAssignmentDocument> WithProgress(IAnsiConsole console, TntpAssignRequest request)
+    private static Outcome<T> WithProgress<T>(IAnsiConsole console, double? gap, Func<Action<Corridors.Assignment.AssignmentIteration>, Outcome<T>> solve)
     {
-        Outcome<TntpAssignmentDocument>? outcome = null;
-        var target = Math.Log10(request.Gap ?? 1e-5);
+        Outcome<T>? outcome = null;
+        var target = Math.Log10(gap ?? 1e-5);
         console.Progress().Start(ctx =>
         {
             var task = ctx.AddTask("relative gap", maxValue: 100);
-            outcome = AssignmentService.SolveTntp(request, it =>
+            outcome = solve(it =>
             {
                 // Progress is the share of the way, in orders of magnitude, from a gap of 1 to the target.
                 task.Value = Math.Clamp(100 * Math.Log10(Math.Max(it.RelativeGap, 1e-300)) / target, 0, 100);
@@ -63,6 +80,28 @@ internal static class AssignCommand
             task.Value = 100;
         });
         return outcome!;
+    }
+
+    private static void Render(IAnsiConsole console, CorridorAssignmentDocument d)
+    {
+        console.MarkupLine(CultureInfo.InvariantCulture,
+            $"[bold]Corridor assignment {d.Year}[/] ({d.Method}): {d.DemandTeu:N0} TEU/year, {d.UnservedTeu:N0} unserved; {d.Status} after {d.Iterations} iterations, relative gap {d.RelativeGap:E2}");
+        console.MarkupLine(CultureInfo.InvariantCulture,
+            $"Corridors (TEU/year): {string.Join(", ", d.CorridorShares.Select(s => $"{s.Key} {s.Value:N0}"))}");
+        var table = new Table().AddColumns("Bottleneck", "Direction", "Flow (TEU/yr)", "Capacity (TEU/yr)", "Utilisation");
+        foreach (var l in d.Legs.Where(l => l.Utilisation is not null).Take(10))
+        {
+            table.AddRow(Markup.Escape(l.Id), Markup.Escape($"{l.From} → {l.To}"), l.FlowTeu.ToString("N0", CultureInfo.InvariantCulture),
+                l.CapacityTeu!.Value.ToString("N0", CultureInfo.InvariantCulture), l.Utilisation!.Value.ToString("P1", CultureInfo.InvariantCulture));
+        }
+
+        foreach (var x in d.Nodes.Take(5))
+        {
+            table.AddRow(Markup.Escape(x.Id), "handling", x.FlowTeu.ToString("N0", CultureInfo.InvariantCulture),
+                x.CapacityTeu.ToString("N0", CultureInfo.InvariantCulture), x.Utilisation.ToString("P1", CultureInfo.InvariantCulture));
+        }
+
+        console.Write(table);
     }
 
     private static void Render(IAnsiConsole console, TntpAssignmentDocument d)

@@ -91,3 +91,34 @@ public sealed class BypassAnalysisTests
         }
     }
 }
+
+public sealed class CorridorAssignmentTests
+{
+    [Fact]
+    public void Solve_TwoBranches_ConservesFlowAndLoadsTheCheaperBranchFirst()
+    {
+        // A (CN) → B (KZ) then either B → C (RU, 10 h, capacity 100) → D (PL) or B → E (AZ, 30 h, uncapacitated) → D.
+        var d = new TestNetwork()
+            .Node("A", "CN").Node("B", "KZ").Node("C", "RU").Node("E", "AZ").Node("D", "PL")
+            .Leg("A", "B", 5, id: "ab", countries: ["CN", "KZ"])
+            .Leg("B", "C", 10, id: "bc", countries: ["KZ", "RU"])
+            .Leg("C", "D", 10, id: "cd", countries: ["RU", "PL"])
+            .Leg("B", "E", 30, id: "be", countries: ["KZ", "AZ"])
+            .Leg("E", "D", 10, id: "ed", countries: ["AZ", "PL"])
+            .Definition();
+        var legs = d.Legs.Select(l => l.Id == "bc" ? l with { CapacityTeuPerYear = 100 } : l).ToList();
+        var network = CorridorNetwork.Build(new NetworkDefinition(d.Countries, d.Passages, d.Nodes, legs, d.Vessels, d.Services, d.EmissionFactors, d.Parameters), 2026);
+        var capacities = CorridorCapacities.Freeze(network, new CapacityConversions(100, 12));
+        var demand = new RegionDemand("CN", new HashSet<string> { "CN" }, "PL", new HashSet<string> { "PL" }, 300);
+
+        var flows = CorridorAssignment.Solve(capacities, [demand], new Corridors.Assignment.AssignmentOptions(TargetGap: 1e-8), cancellationToken: TestContext.Current.CancellationToken);
+
+        double Flow(string leg) => Enumerable.Range(0, network.EdgeCount).Where(e => network.Legs[network.EdgeLeg[e]].Id == leg).Sum(e => flows.EdgeFlowTeu[e]);
+        Flow("ab").ShouldBe(300, 1e-6);
+        (Flow("bc") + Flow("be")).ShouldBe(300, 1e-6);
+        Flow("cd").ShouldBe(Flow("bc"), 1e-6);
+        // Equal times at equilibrium: 10 (1 + 0.15 (v/100)^4) + 10 = 30 + 10 → v = 100 · (20 / 1.5)^(1/4).
+        Flow("bc").ShouldBe(100 * Math.Pow(20 / 1.5, 0.25), 1e-3);
+        flows.UnservedTeu.ShouldBe(0);
+    }
+}
