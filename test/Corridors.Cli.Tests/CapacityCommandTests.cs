@@ -106,4 +106,35 @@ public sealed class CapacityCommandTests
         CliRunner.Run("assign", "--demand", file, "--method", "so", "--no-store").Stderr.ShouldContain("error: --method: The system optimum (so) is not available yet; use ue.");
         CliRunner.Run("assign", "--demand", file, "--tntp", "a", "b", "--no-store").ExitCode.ShouldBe(1);
     }
+
+    [Fact]
+    public void ValidateModel_CapacityBelowObservedVolume_FailsWithTheReason()
+    {
+        var dir = Path.Combine(Path.GetTempPath(), "corridors-capcases-" + Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(dir);
+        var file = Path.Combine(dir, "cases.csv");
+        File.WriteAllText(file,
+            "id,from,to,what,corridor,statistic,published,band_low,band_high,date,service_level,weight,source\n" +
+            "too-busy,AZ-ALAT,AZ-ALAT,capacity-teu,best,value,200000,200000,10000000,2024-12-31,any,1,\"Test, https://example.org, 2025-01-01\"\n");
+        try
+        {
+            var (code, stdout, stderr) = CliRunner.Run("validate-model", "--cases", file, "--json", "--no-store");
+
+            code.ShouldBe(0, stderr);
+            using var doc = JsonDocument.Parse(stdout);
+            var c = doc.RootElement.GetProperty("cases")[0];
+            c.GetProperty("pass").GetBoolean().ShouldBeFalse();
+            c.GetProperty("model").GetDouble().ShouldBe(100_000);
+            c.GetProperty("reason").GetString().ShouldBe("The model's capacity 100,000 TEU/yr is below the band 200,000–10,000,000: the element carried 200,000 TEU that year.");
+
+            File.WriteAllText(file, File.ReadAllText(file).Replace("AZ-ALAT,AZ-ALAT", "NO-SUCH,NO-SUCH", StringComparison.Ordinal));
+            var (badCode, _, badErr) = CliRunner.Run("validate-model", "--cases", file, "--no-store");
+            badCode.ShouldBe(2);
+            badErr.ShouldContain("error CORR0301: Case 'too-busy': 'NO-SUCH' is not a leg or node id.");
+        }
+        finally
+        {
+            Directory.Delete(dir, recursive: true);
+        }
+    }
 }

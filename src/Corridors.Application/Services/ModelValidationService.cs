@@ -25,6 +25,12 @@ public enum ValidationQuantity
 
     /// <summary>Route length, km.</summary>
     Km,
+
+    /// <summary>
+    /// Capacity of one element (the <c>from</c> cell: a leg or node id) in TEU per year, against the volume it was
+    /// observed to carry: the band runs from the observed volume up, so a capacity below it fails.
+    /// </summary>
+    CapacityTeu,
 }
 
 /// <summary>Which statistic of the model a case compares with (the <c>statistic</c> column).</summary>
@@ -165,7 +171,7 @@ public sealed record ModelValidationAnswer(IReadOnlyList<ValidationCase> Cases, 
 /// (no route of that family) fails with the reason. This is evidence, not a calibration: nothing is fitted.
 /// </summary>
 /// <param name="workspace">The workspace.</param>
-public sealed class ModelValidationService(CorridorsWorkspace workspace)
+public sealed partial class ModelValidationService(CorridorsWorkspace workspace)
 {
     /// <summary>The cases file of a data directory: <c>validation/cases.csv</c>.</summary>
     public static string DefaultCasesFile(string dataDirectory) => Path.Combine(dataDirectory, "validation", "cases.csv");
@@ -216,6 +222,7 @@ public sealed class ModelValidationService(CorridorsWorkspace workspace)
         ValidationQuantity.Days => "days",
         ValidationQuantity.UsdPerFeu => "USD/FEU",
         ValidationQuantity.UsdPerTeu => "USD/TEU",
+        ValidationQuantity.CapacityTeu => "TEU/yr",
         _ => "km",
     };
 
@@ -224,6 +231,12 @@ public sealed class ModelValidationService(CorridorsWorkspace workspace)
     {
         foreach (var c in cases)
         {
+            if (c.What == ValidationQuantity.CapacityTeu)
+            {
+                CheckElement(c, file, bag);
+                continue;
+            }
+
             var resolved = RouteQueryResolver.Resolve(Query(c), workspace);
             foreach (var p in resolved.Problems)
             {
@@ -246,6 +259,11 @@ public sealed class ModelValidationService(CorridorsWorkspace workspace)
 
     private ValidationCaseContract Evaluate(ValidationCase c, ModelValidationRequest request, IReadOnlyDictionary<string, string> explanations, CancellationToken cancellationToken)
     {
+        if (c.What == ValidationQuantity.CapacityTeu)
+        {
+            return EvaluateCapacity(c, explanations);
+        }
+
         var (route, simulated, reason) = Answer(c, request, cancellationToken);
         double? model = null;
         if (route is not null)
@@ -392,6 +410,7 @@ public static partial class ValidationCaseFile
         ["usd-per-feu"] = ValidationQuantity.UsdPerFeu,
         ["usd-per-teu"] = ValidationQuantity.UsdPerTeu,
         ["km"] = ValidationQuantity.Km,
+        ["capacity-teu"] = ValidationQuantity.CapacityTeu,
     };
 
     private static readonly Dictionary<string, ValidationCorridor> Corridors = new(StringComparer.Ordinal)
