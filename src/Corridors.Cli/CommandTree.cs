@@ -36,6 +36,7 @@ internal static class CommandTree
             AssignCommand.Create(context, globals),
             CapacityCommands.CreateBypass(context, globals),
             CapacityCommands.CreateLeverage(context, globals),
+            CapacityCommands.CreateInvest(context, globals),
         ];
         foreach (var command in commands)
         {

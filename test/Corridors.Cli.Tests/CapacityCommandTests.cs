@@ -73,7 +73,7 @@ public sealed class CapacityCommandTests
         var (dataCode, _, dataErr) = CliRunner.Run("assign", "--tntp", "nowhere_net.tntp", "nowhere_trips.tntp", "--no-store");
 
         dataCode.ShouldBe(2);
-        dataErr.ShouldContain("nowhere_net.tntp: error CORR0601: The file does not exist or is not a regular file.");
+        dataErr.ShouldContain("nowhere_net.tntp: error CORR0001: The file cannot be read");
     }
 
     [Fact]
@@ -136,5 +136,27 @@ public sealed class CapacityCommandTests
         {
             Directory.Delete(dir, recursive: true);
         }
+    }
+
+    [Fact]
+    public void Invest_CnToEuAvoidingRussia_GainsAreNonNegativeAndBoundedByTheHorizon()
+    {
+        var (code, stdout, stderr) = CliRunner.Run("invest", "--from-region", "CN", "--to-region", "EU", "--avoid", "RU", "--year", "2026", "--json", "--no-store");
+
+        code.ShouldBe(0, stderr);
+        using var doc = JsonDocument.Parse(stdout);
+        var baseFlow = doc.RootElement.GetProperty("baseMaxFlowTeu").GetDouble();
+        var horizon = doc.RootElement.GetProperty("horizonMaxFlowTeu").GetDouble();
+        horizon.ShouldBeGreaterThanOrEqualTo(baseFlow);
+        var projects = doc.RootElement.GetProperty("projects").EnumerateArray().ToList();
+        projects.ShouldNotBeEmpty();
+        foreach (var p in projects)
+        {
+            p.GetProperty("addedTeu").GetDouble().ShouldBeGreaterThanOrEqualTo(0);
+            p.GetProperty("horizonLossTeu").GetDouble().ShouldBeInRange(0, horizon);
+        }
+
+        CliRunner.Run("invest", "--from-region", "CN", "--to-region", "EU", "--year", "2035", "--no-store").Stderr
+            .ShouldContain("error: --horizon: The horizon must be a year after the base year and at most 2035.");
     }
 }

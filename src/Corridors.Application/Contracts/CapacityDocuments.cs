@@ -117,3 +117,34 @@ public sealed record LegFlowContract(string Id, string From, string To, double F
 
 /// <summary>Flow through one node with a handling capacity.</summary>
 public sealed record NodeFlowContract(string Id, double FlowTeu, double CapacityTeu, double Utilisation);
+
+/// <summary>The <c>invest --json</c> document.</summary>
+/// <param name="Year">Base year.</param>
+/// <param name="Horizon">Network year whose projects are ranked.</param>
+/// <param name="FromRegion">Origin region.</param>
+/// <param name="ToRegion">Destination region.</param>
+/// <param name="Avoided">Countries closed.</param>
+/// <param name="WithSea">Whether ocean legs were kept.</param>
+/// <param name="BaseMaxFlowTeu">Maximum flow over the elements in service in the base year (null when unbounded).</param>
+/// <param name="HorizonMaxFlowTeu">Maximum flow with every element of the horizon network (null when unbounded).</param>
+/// <param name="Projects">Projects, largest gain on their own first, then largest loss at the horizon.</param>
+public sealed record InvestmentDocument(
+    int Year,
+    int Horizon,
+    string FromRegion,
+    string ToRegion,
+    IReadOnlyList<string> Avoided,
+    bool WithSea,
+    double? BaseMaxFlowTeu,
+    double? HorizonMaxFlowTeu,
+    IReadOnlyList<ProjectGainContract> Projects);
+
+/// <summary>What one project adds on its own.</summary>
+/// <param name="Id">Leg or node id.</param>
+/// <param name="Kind"><c>leg</c> or <c>node</c>.</param>
+/// <param name="Status">planned, under-construction or operational (opening after the base year).</param>
+/// <param name="OpenYear">Opening year, when known.</param>
+/// <param name="AddedTeu">Maximum flow gained, TEU per year (null when the project makes it unbounded).</param>
+/// <param name="MaxFlowWithTeu">Maximum flow with the project (null when unbounded).</param>
+/// <param name="HorizonLossTeu">Maximum flow lost at the horizon without this project while every other one is built (null when unbounded): what it is worth once the projects it depends on exist.</param>
+public sealed record ProjectGainContract(string Id, string Kind, string Status, int? OpenYear, double? AddedTeu, double? MaxFlowWithTeu, double? HorizonLossTeu);

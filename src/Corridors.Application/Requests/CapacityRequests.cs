@@ -41,3 +41,12 @@ public sealed record TntpAssignRequest(
 /// <param name="Gap">Target relative gap (1e-5 when null).</param>
 /// <param name="MaxIterations">Iteration limit (1000 when null).</param>
 public sealed record CorridorAssignRequest(string? DemandFile, int? Year = null, string? Method = null, double? Scale = null, double? Gap = null, int? MaxIterations = null);
+
+/// <summary><c>invest</c>: which planned project adds the most bypass capacity on its own.</summary>
+/// <param name="FromRegion">Origin region.</param>
+/// <param name="ToRegion">Destination region.</param>
+/// <param name="Avoid">Countries closed to transit.</param>
+/// <param name="Year">Base year: the network in service that year.</param>
+/// <param name="Horizon">Last opening year of the projects considered (<see cref="NetworkYears.Max"/> when null).</param>
+/// <param name="WithSea">Keep ocean legs.</param>
+public sealed record InvestmentRequest(string? FromRegion, string? ToRegion, IReadOnlyList<string> Avoid, int? Year = null, int? Horizon = null, bool WithSea = false);

@@ -83,6 +83,84 @@ public sealed class CapacityService(CorridorsWorkspace workspace)
             unbounded ? null : Math.Round(open), unbounded, ranked));
     }
 
+    /// <summary>
+    /// Ranks the projects of the horizon year's network that are not in service in the base year by the maximum flow
+    /// each adds on its own to the elements in service in the base year (both measured on the horizon network, so a
+    /// line that a project replaces by the horizon is missing from the base too).
+    /// </summary>
+    public Outcome<InvestmentDocument> Invest(InvestmentRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var problems = new List<RequestProblem>();
+        var query = Resolve(request.FromRegion, request.ToRegion, request.Avoid, request.Year, problems);
+        var horizon = request.Horizon ?? NetworkYears.Max;
+        if (horizon is < NetworkYears.Min or > NetworkYears.Max || (query is not null && horizon <= query.Year))
+        {
+            problems.Add(new RequestProblem("horizon", string.Create(CultureInfo.InvariantCulture,
+                $"The horizon must be a year after the base year and at most {NetworkYears.Max}.")));
+        }
+
+        if (query is null || problems.Count > 0)
+        {
+            return Outcome<InvestmentDocument>.Invalid(problems);
+        }
+
+        var capacities = Capacities(workspace.Snapshot(horizon));
+        var network = capacities.Network;
+        var nodeInBase = new bool[network.NodeCount];
+        for (var v = 0; v < nodeInBase.Length; v++)
+        {
+            nodeInBase[v] = network.Nodes[v].Validity.IsActive(query.Year);
+        }
+
+        var inBase = new bool[network.EdgeCount];
+        for (var e = 0; e < inBase.Length; e++)
+        {
+            inBase[e] = network.Legs[network.EdgeLeg[e]].Validity.IsActive(query.Year) && nodeInBase[network.Tail[e]] && nodeInBase[network.Head[e]];
+        }
+
+        double MaxFlow(Func<int, bool> edges, Func<int, bool> nodes) =>
+            BypassAnalysis.Run(capacities, query.From, query.To, query.Avoid, request.WithSea, edges, nodes).MaxFlowTeu;
+        var baseFlow = MaxFlow(e => inBase[e], v => nodeInBase[v]);
+        var horizonFlow = MaxFlow(_ => true, _ => true);
+        var projects = new List<ProjectGainContract>();
+
+        // A leg project brings its end nodes; a node project brings its legs to nodes already in service.
+        foreach (var leg in network.Legs.Where(l => !l.Validity.IsActive(query.Year)))
+        {
+            var with = MaxFlow(e => inBase[e] || network.Legs[network.EdgeLeg[e]].Id == leg.Id,
+                v => nodeInBase[v] || network.Nodes[v].Id == leg.From || network.Nodes[v].Id == leg.To);
+            var without = MaxFlow(e => network.Legs[network.EdgeLeg[e]].Id != leg.Id, _ => true);
+            projects.Add(Gain(leg.Id, "leg", leg.Validity, baseFlow, with, horizonFlow, without));
+        }
+
+        for (var v = 0; v < network.NodeCount; v++)
+        {
+            if (!nodeInBase[v])
+            {
+                var id = v;
+                var with = MaxFlow(e => inBase[e] || network.Tail[e] == id || network.Head[e] == id, u => nodeInBase[u] || u == id);
+                var without = MaxFlow(_ => true, u => u != id);
+                projects.Add(Gain(network.Nodes[v].Id, "node", network.Nodes[v].Validity, baseFlow, with, horizonFlow, without));
+            }
+        }
+
+        var ranked = projects.OrderByDescending(p => p.AddedTeu ?? double.PositiveInfinity).ThenByDescending(p => p.HorizonLossTeu ?? double.PositiveInfinity)
+            .ThenBy(p => p.Id, StringComparer.Ordinal).ToList();
+        return Outcome<InvestmentDocument>.Ok(new InvestmentDocument(
+            query.Year, horizon, request.FromRegion!, request.ToRegion!, [.. query.Avoid.Order(StringComparer.Ordinal)], request.WithSea,
+            double.IsPositiveInfinity(baseFlow) ? null : Math.Round(baseFlow), double.IsPositiveInfinity(horizonFlow) ? null : Math.Round(horizonFlow), ranked));
+    }
+
+    private static ProjectGainContract Gain(string id, string kind, Validity validity, double baseFlow, double with, double horizonFlow, double without)
+    {
+        double? loss = double.IsPositiveInfinity(horizonFlow) ? (double.IsPositiveInfinity(without) ? 0 : null) : Math.Round(horizonFlow - without);
+        // Unbounded before means nothing to gain; unbounded only with the project is an unbounded gain (null).
+        var withFinite = !double.IsPositiveInfinity(with);
+        double? added = double.IsPositiveInfinity(baseFlow) ? 0 : withFinite ? Math.Round(with - baseFlow) : null;
+        return new ProjectGainContract(id, kind, Words.Name(validity.Status), validity.OpenYear, added, withFinite ? Math.Round(with) : null, loss);
+    }
+
     /// <summary>Assigns a demand file's region-to-region TEU to the year's network (user equilibrium).</summary>
     /// <param name="request">Demand file, year, method, scale and stopping rule.</param>
     /// <param name="progress">Called after every iteration.</param>

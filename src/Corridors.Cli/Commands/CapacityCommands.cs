@@ -41,6 +41,36 @@ internal static class CapacityCommands
         return command;
     }
 
+    public static Command CreateInvest(CliContext context, GlobalOptions globals)
+    {
+        var o = new RegionOptions();
+        var horizon = new Option<int?>("--horizon") { Description = $"Rank the projects opening after --year up to this year (default {CommonOptions.MaxYear})." };
+        var command = new Command("invest", "Rank the planned projects (dated legs and nodes) by the bypass capacity each adds on its own.");
+        o.AddTo(command);
+        command.Options.Add(horizon);
+        command.SetAction(parse =>
+        {
+            var outcome = new CapacityService(context.Workspace).Invest(new InvestmentRequest(
+                parse.GetValue(o.From), parse.GetValue(o.To), RouteOptions.Split(parse.GetValue(o.Avoid)), parse.GetValue(o.Year), parse.GetValue(horizon), parse.GetValue(o.WithSea)));
+            return Finish(context, outcome, parse.GetValue(o.Json), Render);
+        });
+        return command;
+    }
+
+    private static void Render(IAnsiConsole console, InvestmentDocument d)
+    {
+        console.MarkupLine(CultureInfo.InvariantCulture,
+            $"[bold]{Markup.Escape(d.FromRegion)} → {Markup.Escape(d.ToRegion)}[/]{(d.Avoided.Count > 0 ? Markup.Escape(" avoiding " + string.Join(", ", d.Avoided)) : "")}: {Teu(d.BaseMaxFlowTeu)} TEU/year with the {d.Year} elements (on the {d.Horizon} network)");
+        console.MarkupLine(CultureInfo.InvariantCulture, $"With every project built by {d.Horizon}: {Teu(d.HorizonMaxFlowTeu)} TEU/year.");
+        var table = new Table().AddColumns("Project", "Kind", "Status", "Opens", "Adds on its own (TEU/yr)", "Lost without it at the horizon (TEU/yr)");
+        foreach (var p in d.Projects)
+        {
+            table.AddRow(Markup.Escape(p.Id), p.Kind, p.Status, p.OpenYear?.ToString(CultureInfo.InvariantCulture) ?? "?", Teu(p.AddedTeu), Teu(p.HorizonLossTeu));
+        }
+
+        console.Write(table);
+    }
+
     /// <summary>Prints a valid outcome as JSON or a table, or its problems; returns the exit code.</summary>
     internal static int Finish<T>(CliContext context, Outcome<T> outcome, bool json, Action<IAnsiConsole, T> render)
     {

@@ -43,13 +43,15 @@ public static class BypassAnalysis
     /// <param name="avoided">Countries closed to transit.</param>
     /// <param name="withSea">Keep ocean legs.</param>
     /// <param name="enabledEdges">Optional filter: only edges for which it returns true are used.</param>
+    /// <param name="enabledNodes">Optional filter: other nodes are removed with their edges, as avoided countries' are.</param>
     public static BypassResult Run(
         CorridorCapacities capacities,
         IReadOnlySet<string> origins,
         IReadOnlySet<string> destinations,
         IReadOnlySet<string> avoided,
         bool withSea,
-        Func<int, bool>? enabledEdges = null)
+        Func<int, bool>? enabledEdges = null,
+        Func<int, bool>? enabledNodes = null)
     {
         ArgumentNullException.ThrowIfNull(capacities);
         ArgumentNullException.ThrowIfNull(origins);
@@ -67,7 +69,7 @@ public static class BypassAnalysis
         var nodeCapacity = capacities.NodeTeuPerYear;
         for (var v = 0; v < n; v++)
         {
-            if (avoided.Contains(network.Nodes[v].Country))
+            if (avoided.Contains(network.Nodes[v].Country) || (enabledNodes is not null && !enabledNodes(v)))
             {
                 continue;
             }
@@ -96,7 +98,8 @@ public static class BypassAnalysis
                 || avoided.Contains(network.Nodes[tail[e]].Country)
                 || avoided.Contains(network.Nodes[head[e]].Country)
                 || (!withSea && mode[e] == (byte)TransportMode.Ocean)
-                || (enabledEdges is not null && !enabledEdges(e)))
+                || (enabledEdges is not null && !enabledEdges(e))
+                || (enabledNodes is not null && (!enabledNodes(tail[e]) || !enabledNodes(head[e]))))
             {
                 continue;
             }

@@ -27,13 +27,9 @@ public static class DemandLoader
     {
         ArgumentNullException.ThrowIfNull(path);
         var bag = new DiagnosticBag();
-        if (!File.Exists(path))
-        {
-            bag.Error("CORR0001", path, 0, 0, "The demand file does not exist or is not a regular file.");
-            bag.ThrowIfErrors();
-        }
-
-        var table = CsvTable.Parse(File.ReadAllText(path), path, Required, Optional, bag);
+        var text = CsvText.ReadFile(path, path, bag);
+        bag.ThrowIfErrors();
+        var table = CsvTable.Parse(text!, path, Required, Optional, bag);
         var rows = new List<DemandRow>();
         foreach (var row in table.Rows)
         {

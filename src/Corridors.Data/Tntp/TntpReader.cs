@@ -1,5 +1,6 @@
 using System.Globalization;
 using Corridors.Assignment;
+using Corridors.Data.Csv;
 using Corridors.Diagnostics;
 
 namespace Corridors.Data.Tntp;
@@ -19,7 +20,7 @@ public readonly record struct TntpLinkFlow(int From, int To, double Volume, doub
 /// <summary>
 /// Reads the TNTP formats of the Transportation Networks for Research collection: <c>*_net.tntp</c> (links with
 /// BPR parameters), <c>*_trips.tntp</c> (origin–destination demand) and <c>*_flow.tntp</c> (link flows). Every
-/// problem is reported as a diagnostic with its file, line and column (codes CORR0601–CORR0609) and the read
+/// problem is reported as a diagnostic with its file, line and column (CORR0001 for a missing or unreadable file, CORR0602–CORR0609) and the read
 /// throws one <see cref="InputDataException"/> listing them all.
 /// </summary>
 public static class TntpReader
@@ -42,6 +43,13 @@ public static class TntpReader
         var firstThrough = OptionalNumber(meta, "FIRST THRU NODE", path, bag) ?? 1;
         var tollFactor = OptionalNumber(meta, "TOLL FACTOR", path, bag) ?? 0;
         var distanceFactor = OptionalNumber(meta, "DISTANCE FACTOR", path, bag) ?? 0;
+        if (zones > MaxZones || nodes > MaxNodes)
+        {
+            bag.Error("CORR0602", path, meta[zones > MaxZones ? "NUMBER OF ZONES" : "NUMBER OF NODES"].Line, 1,
+                $"At most {MaxZones:N0} zones and {MaxNodes:N0} nodes are supported.");
+            bag.ThrowIfErrors();
+        }
+
         if (zones > nodes && nodes > 0)
         {
             bag.Error("CORR0603", path, meta["NUMBER OF ZONES"].Line, 1, $"<NUMBER OF ZONES> {zones} exceeds <NUMBER OF NODES> {nodes}.");
@@ -102,7 +110,7 @@ public static class TntpReader
         var lines = ReadLines(path, bag);
         var meta = ReadMetadata(path, lines, bag, out var body);
         var zones = RequiredInt(meta, "NUMBER OF ZONES", path, bag);
-        if (zones > 0 && zones != zoneCount)
+        if (zones != zoneCount && meta.ContainsKey("NUMBER OF ZONES"))
         {
             bag.Error("CORR0603", path, meta["NUMBER OF ZONES"].Line, 1, $"<NUMBER OF ZONES> is {zones} but the network has {zoneCount} zones.");
         }
@@ -203,15 +211,16 @@ public static class TntpReader
         return rows;
     }
 
+    // Dense trip tables grow with the square of the zone count; these limits keep a hostile header from exhausting memory.
+    private const int MaxZones = 5_000;
+    private const int MaxNodes = 5_000_000;
+
     private static string[] ReadLines(string path, DiagnosticBag bag)
     {
-        if (!File.Exists(path))
-        {
-            bag.Error("CORR0601", path, 0, 0, "The file does not exist or is not a regular file.");
-            bag.ThrowIfErrors();
-        }
-
-        return File.ReadAllLines(path);
+        // Missing files, directories and FIFOs are CORR0001, as for every data file (reading a FIFO would block).
+        var text = CsvText.ReadFile(path, path, bag);
+        bag.ThrowIfErrors();
+        return text!.Split('\n').Select(l => l.TrimEnd('\r')).ToArray();
     }
 
     private static Dictionary<string, (string Value, int Line)> ReadMetadata(string path, string[] lines, DiagnosticBag bag, out int body)
@@ -242,7 +251,7 @@ public static class TntpReader
             meta[key] = (line[(close + 1)..].Trim(), i + 1);
         }
 
-        bag.Error("CORR0602", path, lines.Length, 1, "The file has no <END OF METADATA> line.");
+        bag.Error("CORR0602", path, Math.Max(1, lines.Length), 1, "The file has no <END OF METADATA> line.");
         bag.ThrowIfErrors();
         body = lines.Length;
         return meta;
