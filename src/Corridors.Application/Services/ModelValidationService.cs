@@ -28,6 +28,12 @@ public enum ValidationQuantity
 
     /// <summary>Container capacity of the Caspian lines from the <c>from</c> port's country to the <c>to</c> port, TEU a year, by the crossing simulation (for the direction mix of data/caspian/parameters.csv).</summary>
     TeuPerYear,
+
+    /// <summary>
+    /// Capacity of one element (the <c>from</c> cell: a leg or node id) in TEU per year, against the volume it was
+    /// observed to carry: the band runs from the observed volume up, so a capacity below it fails.
+    /// </summary>
+    CapacityTeu,
 }
 
 /// <summary>Which statistic of the model a case compares with (the <c>statistic</c> column).</summary>
@@ -168,7 +174,7 @@ public sealed record ModelValidationAnswer(IReadOnlyList<ValidationCase> Cases, 
 /// (no route of that family) fails with the reason. This is evidence, not a calibration: nothing is fitted.
 /// </summary>
 /// <param name="workspace">The workspace.</param>
-public sealed class ModelValidationService(CorridorsWorkspace workspace)
+public sealed partial class ModelValidationService(CorridorsWorkspace workspace)
 {
     /// <summary>The cases file of a data directory: <c>validation/cases.csv</c>.</summary>
     public static string DefaultCasesFile(string dataDirectory) => Path.Combine(dataDirectory, "validation", "cases.csv");
@@ -220,6 +226,7 @@ public sealed class ModelValidationService(CorridorsWorkspace workspace)
         ValidationQuantity.UsdPerFeu => "USD/FEU",
         ValidationQuantity.UsdPerTeu => "USD/TEU",
         ValidationQuantity.TeuPerYear => "TEU/yr",
+        ValidationQuantity.CapacityTeu => "TEU/yr",
         _ => "km",
     };
 
@@ -228,6 +235,12 @@ public sealed class ModelValidationService(CorridorsWorkspace workspace)
     {
         foreach (var c in cases)
         {
+            if (c.What == ValidationQuantity.CapacityTeu)
+            {
+                CheckElement(c, file, bag);
+                continue;
+            }
+
             var resolved = RouteQueryResolver.Resolve(Query(c), workspace);
             foreach (var p in resolved.Problems)
             {
@@ -259,6 +272,11 @@ public sealed class ModelValidationService(CorridorsWorkspace workspace)
         if (c.What == ValidationQuantity.TeuPerYear)
         {
             return Score(c, CaspianCapacity(c, request.Seed, cancellationToken), explanations);
+        }
+
+        if (c.What == ValidationQuantity.CapacityTeu)
+        {
+            return EvaluateCapacity(c, explanations);
         }
 
         var (route, simulated, reason) = Answer(c, request, cancellationToken);
@@ -449,6 +467,7 @@ public static partial class ValidationCaseFile
         ["usd-per-teu"] = ValidationQuantity.UsdPerTeu,
         ["teu-per-year"] = ValidationQuantity.TeuPerYear,
         ["km"] = ValidationQuantity.Km,
+        ["capacity-teu"] = ValidationQuantity.CapacityTeu,
     };
 
     private static readonly Dictionary<string, ValidationCorridor> Corridors = new(StringComparer.Ordinal)
