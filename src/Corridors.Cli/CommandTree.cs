@@ -34,6 +34,11 @@ internal static class CommandTree
             SeaCommand.Create(context, globals),
             ServeCommand.Create(context, globals),
             ValidateModelCommand.Create(context, globals),
+            CaspianCommand.Create(context, globals),
+            AssignCommand.Create(context, globals),
+            CapacityCommands.CreateBypass(context, globals),
+            CapacityCommands.CreateLeverage(context, globals),
+            CapacityCommands.CreateInvest(context, globals),
         ];
         foreach (var command in commands)
         {

@@ -25,6 +25,15 @@ public enum ValidationQuantity
 
     /// <summary>Route length, km.</summary>
     Km,
+
+    /// <summary>Container capacity of the Caspian lines from the <c>from</c> port's country to the <c>to</c> port, TEU a year, by the crossing simulation (for the direction mix of data/caspian/parameters.csv).</summary>
+    TeuPerYear,
+
+    /// <summary>
+    /// Capacity of one element (the <c>from</c> cell: a leg or node id) in TEU per year, against the volume it was
+    /// observed to carry: the band runs from the observed volume up, so a capacity below it fails.
+    /// </summary>
+    CapacityTeu,
 }
 
 /// <summary>Which statistic of the model a case compares with (the <c>statistic</c> column).</summary>
@@ -165,7 +174,7 @@ public sealed record ModelValidationAnswer(IReadOnlyList<ValidationCase> Cases, 
 /// (no route of that family) fails with the reason. This is evidence, not a calibration: nothing is fitted.
 /// </summary>
 /// <param name="workspace">The workspace.</param>
-public sealed class ModelValidationService(CorridorsWorkspace workspace)
+public sealed partial class ModelValidationService(CorridorsWorkspace workspace)
 {
     /// <summary>The cases file of a data directory: <c>validation/cases.csv</c>.</summary>
     public static string DefaultCasesFile(string dataDirectory) => Path.Combine(dataDirectory, "validation", "cases.csv");
@@ -216,6 +225,8 @@ public sealed class ModelValidationService(CorridorsWorkspace workspace)
         ValidationQuantity.Days => "days",
         ValidationQuantity.UsdPerFeu => "USD/FEU",
         ValidationQuantity.UsdPerTeu => "USD/TEU",
+        ValidationQuantity.TeuPerYear => "TEU/yr",
+        ValidationQuantity.CapacityTeu => "TEU/yr",
         _ => "km",
     };
 
@@ -224,6 +235,12 @@ public sealed class ModelValidationService(CorridorsWorkspace workspace)
     {
         foreach (var c in cases)
         {
+            if (c.What == ValidationQuantity.CapacityTeu)
+            {
+                CheckElement(c, file, bag);
+                continue;
+            }
+
             var resolved = RouteQueryResolver.Resolve(Query(c), workspace);
             foreach (var p in resolved.Problems)
             {
@@ -252,6 +269,16 @@ public sealed class ModelValidationService(CorridorsWorkspace workspace)
 
     private ValidationCaseContract Evaluate(ValidationCase c, ModelValidationRequest request, IReadOnlyDictionary<string, string> explanations, CancellationToken cancellationToken)
     {
+        if (c.What == ValidationQuantity.TeuPerYear)
+        {
+            return Score(c, CaspianCapacity(c, request.Seed, cancellationToken), explanations);
+        }
+
+        if (c.What == ValidationQuantity.CapacityTeu)
+        {
+            return EvaluateCapacity(c, explanations);
+        }
+
         var (route, simulated, reason) = Answer(c, request, cancellationToken);
         double? model = null;
         if (route is not null)
@@ -259,17 +286,58 @@ public sealed class ModelValidationService(CorridorsWorkspace workspace)
             model = Round(c.What, Measure(c, route, simulated));
         }
 
+        return Score(c, (model, route?.Corridor, reason), explanations);
+    }
+
+    /// <summary>
+    /// A Caspian capacity case: the crossing simulated for the case's year at a saturating container demand
+    /// (1,000,000 TEU a year, no wagons) on the lines from the <c>from</c> port's country to the <c>to</c> port; the
+    /// capacity is the largest demand of the data's direction mix they carry: westbound TEU that sailed divided by the
+    /// westbound share (eastbound space beyond the eastbound share would sail empty).
+    /// </summary>
+    private (double? Model, string? Corridor, string? Reason) CaspianCapacity(ValidationCase c, long seed, CancellationToken cancellationToken)
+    {
+        var places = RouteQueryResolver.Resolve(Query(c), workspace);
+        if (!places.IsValid)
+        {
+            return (null, null, "The model cannot run the case: " + string.Join(" ", places.Problems.Select(p => p.Message)));
+        }
+
+        var network = places.Value.Snapshot.Network;
+        var from = network.Node(places.Value.Query.From);
+        var to = network.Node(places.Value.Query.To);
+        var run = new CaspianService(workspace).Run(new CaspianRequest { Year = c.Year, DemandTeu = 1_000_000, DemandWagons = 0, Seed = seed }, null, cancellationToken);
+        if (!run.IsValid)
+        {
+            return (null, null, "The model cannot run the case: " + string.Join(" ", run.Problems.Select(p => p.Message)));
+        }
+
+        var nodes = workspace.Definition.NodeById;
+        var lines = run.Value.Document.Lines.Where(l => l.To == to.Id && nodes[l.From].Country == from.Country).ToList();
+        if (lines.Count == 0)
+        {
+            return (null, null, $"The network of {c.Year} has no Caspian line from {from.Country} to {to.Name}.");
+        }
+
+        var share = new CaspianService(workspace).LoadData().WestboundShare;
+        return (Round(c.What, lines.Sum(l => l.WestboundTeu) / share), $"Caspian crossing ({lines.Count} lines)", null);
+    }
+
+    private static ValidationCaseContract Score(ValidationCase c, (double? Model, string? Corridor, string? Reason) answer, IReadOnlyDictionary<string, string> explanations)
+    {
+        var (model, corridor, reason) = answer;
+
         var pass = model is { } m && m >= c.BandLow && m <= c.BandHigh;
         if (!pass && model is { } value)
         {
             var off = (value - c.Published) / c.Published;
             reason = string.Create(CultureInfo.InvariantCulture,
-                $"The model gives {Format(c.What, value)} {Unit(c.What)} ({route!.Corridor}), {(value < c.BandLow ? "below" : "above")} the band {Format(c.What, c.BandLow)}–{Format(c.What, c.BandHigh)} ({off:+#,0 %;−#,0 %} against the published {Format(c.What, c.Published)}).");
+                $"The model gives {Format(c.What, value)} {Unit(c.What)} ({corridor}), {(value < c.BandLow ? "below" : "above")} the band {Format(c.What, c.BandLow)}–{Format(c.What, c.BandHigh)} ({off:+#,0 %;−#,0 %} against the published {Format(c.What, c.Published)}).");
         }
 
         return new ValidationCaseContract(
             c.Id, c.From, c.To, c.What, c.Corridor, c.Statistic, Unit(c.What), model, c.Published, new ValidationBand(c.BandLow, c.BandHigh),
-            pass, c.Weight, c.Date, c.Year, c.ServiceLevel, route?.Corridor, c.Source, c.Notes, pass ? null : reason,
+            pass, c.Weight, c.Date, c.Year, c.ServiceLevel, corridor, c.Source, c.Notes, pass ? null : reason,
             pass ? null : explanations.GetValueOrDefault(c.Id));
     }
 
@@ -397,7 +465,9 @@ public static partial class ValidationCaseFile
         ["days"] = ValidationQuantity.Days,
         ["usd-per-feu"] = ValidationQuantity.UsdPerFeu,
         ["usd-per-teu"] = ValidationQuantity.UsdPerTeu,
+        ["teu-per-year"] = ValidationQuantity.TeuPerYear,
         ["km"] = ValidationQuantity.Km,
+        ["capacity-teu"] = ValidationQuantity.CapacityTeu,
     };
 
     private static readonly Dictionary<string, ValidationCorridor> Corridors = new(StringComparer.Ordinal)
