@@ -3,6 +3,7 @@ using Corridors.Application.Contracts;
 using Corridors.Application.Workspace;
 using Corridors.Data;
 using Microsoft.AspNetCore.Http.Json;
+using Microsoft.AspNetCore.Http.Timeouts;
 using Scalar.AspNetCore;
 
 namespace Corridors.Api;
@@ -47,6 +48,13 @@ public static class ApiHost
             c.ProblemDetails.Extensions.Remove("exception");
         });
         builder.Services.AddExceptionHandler<ApiExceptionHandler>();
+        builder.Services.AddRequestTimeouts();
+        builder.Services.AddOptions<RequestTimeoutOptions>().Configure<IConfiguration>((o, configuration) => o.DefaultPolicy = new RequestTimeoutPolicy
+        {
+            // Long work cancels through the request's token (the simulations check it); the answer is a 504 problem.
+            Timeout = TimeSpan.FromMilliseconds(configuration.GetValue("Corridors:RequestTimeoutMilliseconds", options.RequestTimeout.TotalMilliseconds)),
+            TimeoutStatusCode = StatusCodes.Status504GatewayTimeout,
+        });
         builder.Services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
         builder.Services.Configure<JsonOptions>(o => CopyContractOptions(o.SerializerOptions));
         builder.Services.AddOpenApi(o => o.AddDocumentTransformer((document, _, _) =>
@@ -60,6 +68,7 @@ public static class ApiHost
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.Use(SecurityHeaders.Apply);
+        app.UseRequestTimeouts();
         app.MapOpenApi();
         app.MapScalarApiReference();
         Endpoints.Map(app);

@@ -28,6 +28,10 @@ public sealed record ApiHostOptions
     /// <value>1 000 000.</value>
     public int MaxSamples { get; init; } = 1_000_000;
 
+    /// <summary>Longest time one request may compute before it is cancelled (504).</summary>
+    /// <value>30 s (or <c>Corridors:RequestTimeoutMilliseconds</c>).</value>
+    public TimeSpan RequestTimeout { get; init; } = TimeSpan.FromSeconds(30);
+
     /// <summary>Where the host says it cannot start (non-loopback addresses without <see cref="AllowRemote"/>).</summary>
     /// <value>Standard error.</value>
     public TextWriter? Errors { get; init; }

@@ -25,13 +25,18 @@ internal static class Endpoints
         api.MapGet("/network", Network).WithSummary("What the network of a year contains.").Produces<NetworkSummaryDocument>(contentType: Json).ProducesValidationProblem();
         api.MapGet("/network/geojson", NetworkGeoJson).WithSummary("The network of a year as GeoJSON.").Produces(StatusCodes.Status200OK, contentType: "application/geo+json").ProducesValidationProblem();
         api.MapGet("/places", Places).WithSummary("Resolves a place name as route requests do: the node, or candidates and suggestions.").Produces<PlacesDocument>(contentType: Json).ProducesValidationProblem();
-        api.MapPost("/route", Route).WithSummary("The best route, alternatives or the Pareto set.").Accepts<RouteQueryRequest>("application/json").Produces<RoutesDocument>(contentType: Json).ProducesValidationProblem();
-        api.MapPost("/compare", Compare).WithSummary("The best route per corridor family (serviceLevel may be 'both').").Accepts<RouteQueryRequest>("application/json").Produces<RoutesDocument>(contentType: Json).ProducesValidationProblem();
-        api.MapPost("/reliability", Reliability).WithSummary("Monte Carlo transit-time distributions per corridor.").Accepts<RouteQueryRequest>("application/json").Produces<ReliabilityDocument>(contentType: Json).ProducesValidationProblem();
-        api.MapPost("/sea", Sea).WithSummary("A port-to-port sea route on the lane network.").Accepts<SeaRouteOptions>("application/json").Produces<SeaRouteDocument>(contentType: Json).ProducesValidationProblem();
+        api.MapPost("/route", Route).WithSummary("The best route, alternatives or the Pareto set.").WithDescription(Extras(typeof(RouteBodyExtras))).Accepts<RouteQueryRequest>("application/json").Produces<RoutesDocument>(contentType: Json).ProducesValidationProblem();
+        api.MapPost("/compare", Compare).WithSummary("The best route per corridor family (serviceLevel may be 'both').").WithDescription(Extras(typeof(RouteBodyExtras))).Accepts<RouteQueryRequest>("application/json").Produces<RoutesDocument>(contentType: Json).ProducesValidationProblem();
+        api.MapPost("/reliability", Reliability).WithSummary("Monte Carlo transit-time distributions per corridor.").WithDescription(Extras(typeof(ReliabilityBodyExtras))).Accepts<RouteQueryRequest>("application/json").Produces<ReliabilityDocument>(contentType: Json).ProducesValidationProblem();
+        api.MapPost("/sea", Sea).WithSummary("A port-to-port sea route on the lane network.").WithDescription(Extras(typeof(SeaBodyEnds))).Accepts<SeaRouteOptions>("application/json").Produces<SeaRouteDocument>(contentType: Json).ProducesValidationProblem();
         api.MapGet("/runs", Runs).WithSummary("Stored runs, newest first.").Produces<RunListDocument>(contentType: Json).ProducesProblem(StatusCodes.Status503ServiceUnavailable);
         api.MapGet("/runs/{id:long}", Run).WithSummary("One stored run: its summary and its document exactly as returned.").Produces<StoredRunDocument>(contentType: Json).ProducesProblem(StatusCodes.Status404NotFound);
     }
+
+    /// <summary>The body is one flat object: the schema's fields plus these (the schema shows one record).</summary>
+    private static string Extras(Type extras) =>
+        "The body is one JSON object with the fields of the schema below and also: " +
+        string.Join(", ", JsonBody.Options.GetTypeInfo(extras).Properties.Select(p => p.Name)) + ".";
 
     private static IResult Network(CorridorsWorkspace workspace, int? year)
     {

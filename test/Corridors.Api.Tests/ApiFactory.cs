@@ -14,6 +14,9 @@ public sealed class ApiFactory : WebApplicationFactory<Program>
 {
     public string DataDirectory { get; init; } = RepoPaths.Data;
 
+    /// <summary>Request timeout in milliseconds; null keeps the host's default.</summary>
+    public int? RequestTimeoutMilliseconds { get; init; }
+
     public string StorePath { get; } = Path.Combine(Path.GetTempPath(), "corridors-tests", "api-store-" + Guid.NewGuid().ToString("N") + ".db");
 
     /// <summary>The workspace the host serves (the same object every request uses).</summary>
@@ -24,6 +27,11 @@ public sealed class ApiFactory : WebApplicationFactory<Program>
         builder.UseSetting("Corridors:DataDirectory", DataDirectory);
         builder.UseSetting("Corridors:StorePath", StorePath);
         builder.UseSetting("Corridors:CacheDirectory", Path.Combine(Path.GetTempPath(), "corridors-tests", "cache"));
+        if (RequestTimeoutMilliseconds is { } timeout)
+        {
+            builder.UseSetting("Corridors:RequestTimeoutMilliseconds", timeout.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        }
+
         builder.UseEnvironment("Production");
     }
 }

@@ -220,6 +220,9 @@ public sealed class ApiTests(ApiFactory factory) : IClassFixture<ApiFactory>
         var paths = openApi.RootElement.GetProperty("paths").EnumerateObject().Select(p => p.Name).ToList();
         paths.ShouldContain("/api/route");
         paths.ShouldContain("/api/runs/{id}");
+        var route = openApi.RootElement.GetProperty("paths").GetProperty("/api/route").GetProperty("post");
+        route.GetProperty("description").GetString()!.ShouldContain("alternatives");
+        route.GetProperty("requestBody").GetProperty("content").TryGetProperty("application/json", out _).ShouldBeTrue();
         var page = await _client.GetAsync(new Uri("/scalar/v1", UriKind.Relative), Ct);
         page.StatusCode.ShouldBe(HttpStatusCode.OK);
     }
@@ -273,5 +276,19 @@ public sealed class ApiDataErrorTests
         var problem = await ApiTests.Problem(await client.GetAsync(new Uri("/api/network", UriKind.Relative), TestContext.Current.CancellationToken), HttpStatusCode.ServiceUnavailable);
         problem.GetProperty("title").GetString().ShouldBe("The data files have errors");
         problem.GetProperty("diagnostics").GetArrayLength().ShouldBeGreaterThan(0);
+    }
+}
+
+/// <summary>Work beyond the request time limit is cancelled and answered with a problem.</summary>
+public sealed class ApiTimeoutTests
+{
+    [Fact]
+    public async Task Reliability_beyond_the_time_limit_is_a_504_problem()
+    {
+        using var factory = new ApiFactory { RequestTimeoutMilliseconds = 50 };
+        using var client = factory.CreateClient();
+        using var content = new StringContent("""{"from": "Xian", "to": "Duisburg", "depart": "2026-03-03", "samples": 1000000}""", Encoding.UTF8, "application/json");
+        var problem = await ApiTests.Problem(await client.PostAsync(new Uri("/api/reliability", UriKind.Relative), content, TestContext.Current.CancellationToken), HttpStatusCode.GatewayTimeout);
+        problem.GetProperty("status").GetInt32().ShouldBe(504);
     }
 }
