@@ -45,4 +45,50 @@ public static partial class NetworkLoader
 
         table.Add(id, new Charge(id, passage, legs, basis.Value, usd.Value, Provenance(row, what), Origin(row)) { FromYear = fromYear, ToYear = toYear }, row, ctx.Bag, "charge");
     }
+
+    /// <summary>The optional file of direction-dependent tariff factors (docs/DATA.md, "rate_factors.csv").</summary>
+    public const string RateFactorsFile = "rate_factors.csv";
+
+    private static readonly Schema RateFactorSchema = new("rate factor",
+        ["id", "countries", "modes", "direction", "factor", "source"], ["from_year", "to_year", "notes"]);
+
+    private static readonly Dictionary<string, bool> DirectionWords = new(StringComparer.Ordinal)
+    {
+        ["eastbound"] = true,
+        ["westbound"] = false,
+    };
+
+    private static void ReadRateFactor(LoadContext ctx, CsvRow row, Table<RateFactor> table)
+    {
+        var id = Id(row, "Rate factor");
+        var what = $"Rate factor '{id}'";
+        var countries = CountryList(ctx, row, "countries", what);
+        var modes = new List<TransportMode>();
+        foreach (var word in row.List("modes"))
+        {
+            if (Words.Mode.TryGetValue(word, out var mode))
+            {
+                modes.Add(mode);
+            }
+            else
+            {
+                row.Error("modes", "CORR0105", $"{what} lists mode '{CsvText.Quote(word)}', which is not one of: {string.Join(", ", Words.Mode.Keys)}.");
+            }
+        }
+
+        var eastbound = row.Word("direction", what, DirectionWords, required: true);
+        var factor = row.Number("factor", what, 0.01, 100, required: true);
+        if (countries.Count == 0 || modes.Count == 0)
+        {
+            row.Error(countries.Count == 0 ? "countries" : "modes", "CORR0102", $"{what} needs at least one country and one mode.");
+        }
+
+        var (fromYear, toYear) = ReadYears(row, what);
+        if (id is null || eastbound is null || factor is null)
+        {
+            return;
+        }
+
+        table.Add(id, new RateFactor(id, countries, modes, eastbound.Value, factor.Value, Provenance(row, what), Origin(row)) { FromYear = fromYear, ToYear = toYear }, row, ctx.Bag, "rate factor");
+    }
 }

@@ -70,6 +70,8 @@ public static partial class NetworkLoader
         public Table<ServiceLevelFigure> ServiceLevels { get; } = new();
 
         public Table<Charge> Charges { get; } = new();
+
+        public Table<RateFactor> RateFactors { get; } = new();
     }
 
     private delegate void RowReader<T>(LoadContext ctx, CsvRow row, Table<T> table)

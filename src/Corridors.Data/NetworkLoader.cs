@@ -12,7 +12,7 @@ public static partial class NetworkLoader
 {
     /// <summary>The file names read from a data directory; <c>nodes.*.csv</c> and <c>legs.*.csv</c> are read too.</summary>
     public static readonly IReadOnlyList<string> TableFiles =
-        ["countries.csv", "passages.csv", "nodes.csv", "legs.csv", "vessels.csv", "services.csv", "emission_factors.csv", "parameters.csv", ServiceLevelsFile, ChargesFile];
+        ["countries.csv", "passages.csv", "nodes.csv", "legs.csv", "vessels.csv", "services.csv", "emission_factors.csv", "parameters.csv", ServiceLevelsFile, ChargesFile, RateFactorsFile];
 
     /// <summary>Loads <paramref name="directory"/>. Never throws for bad content; check <see cref="NetworkLoadResult.ErrorCount"/>.</summary>
     public static NetworkLoadResult Load(string directory, int diagnosticCap = 1000)
@@ -83,6 +83,7 @@ public static partial class NetworkLoader
         ReadTable(ctx, Read("services.csv", false), Path.Combine(directory, "services.csv"), ServiceSchema, ReadService, ctx.Services);
         ReadTable(ctx, Read(ServiceLevelsFile, false), Path.Combine(directory, ServiceLevelsFile), ServiceLevelSchema, ReadServiceLevelFigure, ctx.ServiceLevels);
         ReadTable(ctx, Read(ChargesFile, false), Path.Combine(directory, ChargesFile), ChargeSchema, ReadCharge, ctx.Charges);
+        ReadTable(ctx, Read(RateFactorsFile, false), Path.Combine(directory, RateFactorsFile), RateFactorSchema, ReadRateFactor, ctx.RateFactors);
         CheckEmissionDefaults(ctx);
         CheckServices(ctx);
         CheckGeometry(ctx);
@@ -97,6 +98,7 @@ public static partial class NetworkLoader
             {
                 ServiceLevelFigures = Items(ctx.ServiceLevels),
                 Charges = Items(ctx.Charges),
+                RateFactors = Items(ctx.RateFactors),
             };
         }
 

@@ -47,6 +47,8 @@ public sealed class NetworkLoaderDiagnosticsTests
         { "CORR0108", "charges.csv", ",,T-DOSTYK,", ",,T-DOSTIK,", 2, "T-DOSTIK" },
         { "CORR0110", "charges.csv", ",volga-don,", ",volga-dom,", 3, "volga-dom" },
         { "CORR0105", "charges.csv", "CH-BORDER,per-load,", "CH-BORDER,per-wagon,", 2, "per-wagon" },
+        { "CORR0105", "rate_factors.csv", ",rail,eastbound,", ",rail,northbound,", 2, "northbound" },
+        { "CORR0106", "rate_factors.csv", "RF-EAST,KZ,", "RF-EAST,XX,", 2, "XX" },
         { "CORR0119", "legs.csv", "F-AKTAU-ALAT,KZ-AKTAU,AZ-ALAT,ferry,", "F-AKTAU-ALAT,KZ-AKTAU,AZ-ALAT,ocean,", 4, "ocean" },
     };
 

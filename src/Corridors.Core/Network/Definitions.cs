@@ -274,3 +274,32 @@ public sealed record Charge(string Id, string? Passage, IReadOnlyList<string> Le
             || (Passage is not null && leg.Passages.Contains(Passage, StringComparer.Ordinal));
     }
 }
+
+/// <summary>
+/// One row of rate_factors.csv: a factor on the tariffs of the legs of some modes in some countries when travelled
+/// in one direction (eastbound: the head lies east of the tail), in the years given. Published indices price the
+/// two directions of a corridor differently (the ERAI index: China→Europe above Europe→China).
+/// </summary>
+/// <param name="Id">Row id.</param>
+/// <param name="Countries">ISO codes: a leg all of whose countries are among them is covered.</param>
+/// <param name="Modes">Modes covered.</param>
+/// <param name="Eastbound">True for eastbound edges, false for westbound ones.</param>
+/// <param name="Factor">Multiplies the leg's per-TEU tariffs (not the charges of charges.csv).</param>
+/// <param name="Provenance">Source of the figure.</param>
+/// <param name="Origin">File and line.</param>
+public sealed record RateFactor(string Id, IReadOnlyList<string> Countries, IReadOnlyList<TransportMode> Modes, bool Eastbound, double Factor, Provenance Provenance, DataOrigin Origin)
+{
+    /// <summary>First network year the factor applies to; null = every year up to <see cref="ToYear"/>.</summary>
+    public int? FromYear { get; init; }
+
+    /// <summary>Last network year the factor applies to (inclusive); null = open-ended.</summary>
+    public int? ToYear { get; init; }
+
+    /// <summary>True when the factor applies to <paramref name="leg"/> travelled east (<paramref name="eastbound"/>) or west in <paramref name="year"/>.</summary>
+    public bool AppliesTo(Leg leg, bool eastbound, int year)
+    {
+        ArgumentNullException.ThrowIfNull(leg);
+        return eastbound == Eastbound && (FromYear is null || year >= FromYear) && (ToYear is null || year <= ToYear)
+            && Modes.Contains(leg.Mode) && leg.Countries.Count > 0 && leg.Countries.All(c => Countries.Contains(c, StringComparer.Ordinal));
+    }
+}

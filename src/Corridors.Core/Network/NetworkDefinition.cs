@@ -46,6 +46,10 @@ public sealed class NetworkDefinition
     /// <value>Empty.</value>
     public IReadOnlyList<Charge> Charges { get; init; } = [];
 
+    /// <summary>Direction-dependent tariff factors (rate_factors.csv), in file order.</summary>
+    /// <value>Empty.</value>
+    public IReadOnlyList<RateFactor> RateFactors { get; init; } = [];
+
     /// <summary>Countries, in file order.</summary>
     public IReadOnlyList<Country> Countries { get; }
 
@@ -96,7 +100,7 @@ public sealed class NetworkDefinition
 
     /// <summary>A copy of this definition with other legs (same ids or not); everything else, service-level figures included, carries over.</summary>
     public NetworkDefinition WithLegs(IReadOnlyList<Leg> legs) =>
-        new(Countries, Passages, Nodes, legs, Vessels, Services, EmissionFactors, Parameters) { ServiceLevelFigures = ServiceLevelFigures, Charges = Charges };
+        new(Countries, Passages, Nodes, legs, Vessels, Services, EmissionFactors, Parameters) { ServiceLevelFigures = ServiceLevelFigures, Charges = Charges, RateFactors = RateFactors };
 
     /// <summary>Value of a parameter, or <paramref name="fallback"/> when the data does not define it.</summary>
     public double Parameter(string key, double fallback) =>

@@ -31,15 +31,19 @@ public static class CorridorFamilies
         new(CorridorFamily.Other, "other", "Overland"),
     ];
 
-    /// <summary>The families <c>compare</c> searches, each with the constraints that keep a search inside it.</summary>
+    /// <summary>
+    /// The families <c>compare</c> searches, each with the constraints that keep a search inside it. They are rail and
+    /// sea corridors: trucks (road legs) are left out, or a long truck run would stand in for the rail corridor of its
+    /// family (through the Balkans for the Middle Corridor via Türkiye); <c>route</c> still offers them.
+    /// </summary>
     internal static IReadOnlyList<CorridorSearch> Compared { get; } =
     [
-        new(Of(CorridorFamily.MiddleBlackSea), ["AZ", "GE"], None, ["RU", "BY", "IR", "TR"], None, [TransportMode.Ocean], []),
-        new(Of(CorridorFamily.MiddleTurkiye), ["AZ", "TR"], None, ["RU", "BY", "IR"], None, [TransportMode.Ocean], []),
-        new(Of(CorridorFamily.Northern), ["RU"], None, ["IR"], None, [TransportMode.Ocean], []),
-        new(Of(CorridorFamily.Southern), ["IR"], None, ["RU", "BY"], None, [], []),
-        new(Of(CorridorFamily.SeaSuez), None, [CorridorClassifier.Suez], ["RU", "BY", "IR"], None, [], [TransportMode.Ocean]),
-        new(Of(CorridorFamily.SeaCape), None, [CorridorClassifier.Cape], ["RU", "BY", "IR"], [CorridorClassifier.Suez], [], [TransportMode.Ocean]),
+        new(Of(CorridorFamily.MiddleBlackSea), ["AZ", "GE"], None, ["RU", "BY", "IR", "TR"], None, [TransportMode.Ocean, TransportMode.Road], []),
+        new(Of(CorridorFamily.MiddleTurkiye), ["AZ", "TR"], None, ["RU", "BY", "IR"], None, [TransportMode.Ocean, TransportMode.Road], []),
+        new(Of(CorridorFamily.Northern), ["RU"], None, ["IR"], None, [TransportMode.Ocean, TransportMode.Road], []),
+        new(Of(CorridorFamily.Southern), ["IR"], None, ["RU", "BY"], None, [TransportMode.Road], []),
+        new(Of(CorridorFamily.SeaSuez), None, [CorridorClassifier.Suez], ["RU", "BY", "IR"], None, [TransportMode.Road], [TransportMode.Ocean]),
+        new(Of(CorridorFamily.SeaCape), None, [CorridorClassifier.Cape], ["RU", "BY", "IR"], [CorridorClassifier.Suez], [TransportMode.Road], [TransportMode.Ocean]),
     ];
 
     /// <summary>The names of a family.</summary>

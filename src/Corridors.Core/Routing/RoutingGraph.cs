@@ -96,6 +96,7 @@ public sealed class RoutingGraph
         _chargePerLoad = new float[m];
         _priced = new bool[m];
         var charges = def.Charges.Where(c => c.AppliesIn(network.Year)).ToArray();
+        var lon = network.Lon;
         _tariffPerKm = new float[m];
         _co2GramsPerTkm = new float[m];
         _riskPerHour = new float[m];
@@ -114,7 +115,18 @@ public sealed class RoutingGraph
                 _openTo[e] = (byte)months.To;
             }
 
-            _tariffFixed[e] = (float)leg.TariffFixedUsdPerTeu;
+            // Tariffs by direction (rate_factors.csv): eastbound = the edge's head lies east of its tail.
+            var eastbound = lon[network.Head[e]] > lon[tail[e]];
+            var factor = 1.0;
+            foreach (var rate in def.RateFactors)
+            {
+                if (rate.AppliesTo(leg, eastbound, network.Year))
+                {
+                    factor *= rate.Factor;
+                }
+            }
+
+            _tariffFixed[e] = (float)(leg.TariffFixedUsdPerTeu * factor);
             _priced[e] = leg.TariffKnown;
             foreach (var charge in charges)
             {
@@ -132,7 +144,7 @@ public sealed class RoutingGraph
                     _priced[e] = true; // a leg with a fee of its own is priced, even without a tariff
                 }
             }
-            _tariffPerKm[e] = (float)leg.TariffUsdPerTeuKm;
+            _tariffPerKm[e] = (float)(leg.TariffUsdPerTeuKm * factor);
             legFactor[legIndex] ??= def.EmissionFactorFor(leg);
             _co2GramsPerTkm[e] = (float)(legFactor[legIndex]?.GramsCo2ePerTonneKm ?? 0);
             double risk = 0;

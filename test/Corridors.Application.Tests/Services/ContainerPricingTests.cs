@@ -1,5 +1,7 @@
 using Corridors.Application.Requests;
 using Corridors.Application.Services;
+using Corridors.Network;
+using Corridors.Routing;
 
 namespace Corridors.Tests.Services;
 
@@ -54,6 +56,26 @@ public sealed class ContainerPricingTests
         suez2026.ShouldBeGreaterThan(cape2026); // toll and war-risk surcharge
         (suez2026 - cape2026).ShouldBe((57.6 + 103) * 1.6, 0.5); // per-TEU charges × 1.6 for a 40'
         (Sea(2023, "Sea via Suez") - Sea(2023, "Sea via Cape")).ShouldBe((50.1 + 8.2) * 1.6, 0.5);
+    }
+
+    [Fact]
+    public void DuisburgXian_CostsLessThanXianDuisburg_OnTheBroadGaugeSection()
+    {
+        // rate_factors.csv: the ERAI index prices Europe→China 7.2 % below China→Europe on the KZ–RU–BY network.
+        RouteLeg[] Legs(string from, string to) => [.. Service.Compare(new CompareRequest(new RouteQueryRequest { From = from, To = to, Depart = "2026-03-03", Feu = 1 }), TestContext.Current.CancellationToken)
+            .Value.Result.Routes.Single(r => r.Corridor.StartsWith("Northern", StringComparison.Ordinal)).Legs];
+
+        var west = Legs("Xian", "Duisburg").Where(l => l.Mode == TransportMode.Rail && l.Countries.All(c => c is "RU" or "BY")).ToArray();
+        var east = Legs("Duisburg", "Xian").Where(l => l.Mode == TransportMode.Rail && l.Countries.All(c => c is "RU" or "BY")).ToArray();
+
+        west.ShouldNotBeEmpty();
+        var westByLeg = west.ToDictionary(l => l.LegId, l => l.CostUsd);
+        foreach (var leg in east.Where(l => westByLeg.ContainsKey(l.LegId) && l.CostUsd > 0))
+        {
+            leg.CostUsd.ShouldBe(westByLeg[leg.LegId] * 0.928, 0.01, leg.LegId);
+        }
+
+        east.Sum(l => l.CostUsd).ShouldBeLessThan(west.Sum(l => l.CostUsd));
     }
 
     [Fact]
