@@ -17,7 +17,8 @@ public sealed class ApiFactory : WebApplicationFactory<Program>
     /// <summary>Request timeout in milliseconds; null keeps the host's default.</summary>
     public int? RequestTimeoutMilliseconds { get; init; }
 
-    public string StorePath { get; } = Path.Combine(Path.GetTempPath(), "corridors-tests", "api-store-" + Guid.NewGuid().ToString("N") + ".db");
+    /// <summary>The run store; empty turns storing off.</summary>
+    public string StorePath { get; init; } = Path.Combine(Path.GetTempPath(), "corridors-tests", "api-store-" + Guid.NewGuid().ToString("N") + ".db");
 
     /// <summary>The workspace the host serves (the same object every request uses).</summary>
     public CorridorsWorkspace Workspace => Services.GetRequiredService<CorridorsWorkspace>();
@@ -25,7 +26,11 @@ public sealed class ApiFactory : WebApplicationFactory<Program>
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseSetting("Corridors:DataDirectory", DataDirectory);
-        builder.UseSetting("Corridors:StorePath", StorePath);
+        if (StorePath.Length > 0)
+        {
+            builder.UseSetting("Corridors:StorePath", StorePath);
+        }
+
         builder.UseSetting("Corridors:CacheDirectory", Path.Combine(Path.GetTempPath(), "corridors-tests", "cache"));
         if (RequestTimeoutMilliseconds is { } timeout)
         {

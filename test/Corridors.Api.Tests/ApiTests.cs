@@ -279,6 +279,25 @@ public sealed class ApiDataErrorTests
     }
 }
 
+/// <summary>A host whose run store is off answers results but has no runs to list.</summary>
+public sealed class ApiNoStoreTests
+{
+    [Fact]
+    public async Task Runs_without_a_store_are_a_503_problem_and_results_carry_no_run_id()
+    {
+        using var factory = new ApiFactory { StorePath = string.Empty };
+        using var client = factory.CreateClient();
+        var ct = TestContext.Current.CancellationToken;
+        var problem = await ApiTests.Problem(await client.GetAsync(new Uri("/api/runs", UriKind.Relative), ct), HttpStatusCode.ServiceUnavailable);
+        problem.GetProperty("detail").GetString()!.ShouldContain("No run store");
+
+        using var content = new StringContent("""{"from": "Xian", "to": "Duisburg", "depart": "2026-03-03"}""", Encoding.UTF8, "application/json");
+        var route = await client.PostAsync(new Uri("/api/route", UriKind.Relative), content, ct);
+        route.StatusCode.ShouldBe(HttpStatusCode.OK);
+        route.Headers.Contains("Corridors-Run-Id").ShouldBeFalse();
+    }
+}
+
 /// <summary>Work beyond the request time limit is cancelled and answered with a problem.</summary>
 public sealed class ApiTimeoutTests
 {
