@@ -24,6 +24,9 @@ public sealed record RoutesDocument(
     IReadOnlyList<RelaxContract> Relax,
     IReadOnlyList<ExcludedContract> Excluded)
 {
+    /// <summary>Published all-in rates of the routes' corridors between the same places, with the gap (compare).</summary>
+    public IReadOnlyList<Services.PublishedRateContract> PublishedRates { get; init; } = [];
+
     /// <summary>The document of a routing result; <paramref name="simulated"/> adds a reliability block to each route.</summary>
     public static RoutesDocument Of(CorridorNetwork network, RouteQuery query, RouteResult result, PercentileBlock? simulated = null)
     {

@@ -405,7 +405,7 @@ public sealed partial class ModelValidationService(CorridorsWorkspace workspace)
         return index;
     }
 
-    private static bool Matches(CorridorFamily family, ValidationCorridor corridor) => corridor switch
+    internal static bool Matches(CorridorFamily family, ValidationCorridor corridor) => corridor switch
     {
         ValidationCorridor.Best => true,
         ValidationCorridor.MiddleBlackSea => family == CorridorFamily.MiddleBlackSea,

@@ -42,7 +42,15 @@ public sealed class RouteService(CorridorsWorkspace workspace)
     public Outcome<RouteAnswer> Compare(CompareRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
-        return Run(request.Query, request.Percentile, [], cancellationToken, (router, query) => router.Compare(query));
+        var answer = Run(request.Query, request.Percentile, [], cancellationToken, (router, query) => router.Compare(query));
+        if (!answer.IsValid)
+        {
+            return answer;
+        }
+
+        var a = answer.Value;
+        var rates = workspace.PublishedRates.For(a.Snapshot, a.Query, a.Result);
+        return Outcome<RouteAnswer>.Ok(a with { Document = a.Document with { PublishedRates = rates } });
     }
 
     /// <summary>

@@ -31,6 +31,7 @@ public sealed class CorridorsWorkspace
     private readonly Lazy<ReliabilityModel> _reliability;
     private readonly Lazy<SeaDataLoadResult> _seaData;
     private readonly Lazy<SeaSnapshot> _sea;
+    private readonly Lazy<Services.PublishedRates> _publishedRates;
     private readonly Lazy<string> _fingerprint;
     private readonly ConcurrentDictionary<(string Scenario, int Year, ServiceLevel Level), Lazy<NetworkSnapshot>> _snapshots = new();
     private readonly ILogger _dataLog;
@@ -48,6 +49,7 @@ public sealed class CorridorsWorkspace
         _reliability = new(LoadReliability, LazyThreadSafetyMode.ExecutionAndPublication);
         _sea = new(LoadSea, LazyThreadSafetyMode.ExecutionAndPublication);
         _fingerprint = new(() => ResultStore.Fingerprint(DataDirectory), LazyThreadSafetyMode.ExecutionAndPublication);
+        _publishedRates = new(() => new Services.PublishedRates(this), LazyThreadSafetyMode.ExecutionAndPublication);
         Runs = new RunRecorder(this);
     }
 
@@ -77,6 +79,9 @@ public sealed class CorridorsWorkspace
 
     /// <summary>SHA-256 over the data files: which data a stored run was computed from.</summary>
     public string DataFingerprint => _fingerprint.Value;
+
+    /// <summary>Published all-in corridor rates (data/validation/cases.csv), read on first use.</summary>
+    public Services.PublishedRates PublishedRates => _publishedRates.Value;
 
     /// <summary>Stores results in the run store (<see cref="WorkspaceOptions.StorePath"/>).</summary>
     public RunRecorder Runs { get; }

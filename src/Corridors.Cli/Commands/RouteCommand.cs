@@ -88,6 +88,7 @@ internal static class RouteCommand
         else
         {
             RouteText.Render(context.Console, answer.Snapshot.Network, answer.Query, result, compare);
+            RouteText.RenderPublishedRates(context.Console, answer.Document.PublishedRates);
             if (answer.Simulated is { Results.Count: > 0 } simulated)
             {
                 RoutePercentile.Render(context.Console, result.Routes, simulated);
@@ -119,6 +120,7 @@ internal static class RouteCommand
         foreach (var answer in answers)
         {
             RouteText.Render(context.Console, answer.Snapshot.Network, answer.Query, answer.Result, compare: true);
+            RouteText.RenderPublishedRates(context.Console, answer.Document.PublishedRates);
             if (answer.Simulated is { Results.Count: > 0 } simulated)
             {
                 RoutePercentile.Render(context.Console, answer.Result.Routes, simulated);
@@ -198,6 +200,15 @@ internal static class RouteText
         for (var i = 0; i < result.Routes.Count; i++)
         {
             RenderRoute(console, i + 1, result.Routes[i]);
+        }
+    }
+
+    /// <summary>Published all-in rates beside the model's build-up, one line each.</summary>
+    public static void RenderPublishedRates(IAnsiConsole console, IReadOnlyList<PublishedRateContract> rates)
+    {
+        foreach (var r in rates)
+        {
+            console.MarkupLine(Inv, $"[grey]Published all-in, {Markup.Escape(r.Corridor)}: USD {r.PublishedUsdPerFeu:N0} per FEU ({Markup.Escape(r.Publisher)}, {Markup.Escape(r.Date)}); model {(r.ModelUsdPerFeu is { } m ? m.ToString("N0", Inv) : "-")}, gap {Markup.Escape(r.GapText)}[/]");
         }
     }
 

@@ -79,6 +79,20 @@ public sealed class ContainerPricingTests
     }
 
     [Fact]
+    public void Compare_OneFeu_ShowsThePublishedAllInRateBesideEachCorridorWithTheGap()
+    {
+        var answer = Service.Compare(new CompareRequest(XianDuisburg with { Feu = 1 }), TestContext.Current.CancellationToken).Value;
+
+        var northern = answer.Document.PublishedRates.Single(r => r.Corridor.StartsWith("Northern", StringComparison.Ordinal));
+        northern.CaseId.ShouldBe("nr-wb-feu-westbound-2023"); // the latest Xi'an–Duisburg Northern rate in cases.csv
+        var model = answer.Result.Routes.Single(r => r.Corridor == northern.Corridor).Totals.CostUsd;
+        northern.ModelUsdPerFeu.ShouldBe(Math.Round(model));
+        northern.Gap!.Value.ShouldBe((model - northern.PublishedUsdPerFeu) / northern.PublishedUsdPerFeu, 0.001);
+        Service.Compare(new CompareRequest(XianDuisburg with { Teu = 1 }), TestContext.Current.CancellationToken).Value
+            .Document.PublishedRates.ShouldAllBe(r => r.Gap == null); // a gap only for one 40' container
+    }
+
+    [Fact]
     public void ARouteOverALegWithoutATariff_CostsAtLeastItsTotal_AndNamesTheLeg()
     {
         var answer = Service.Route(new RouteRequest(new RouteQueryRequest { From = "Baku", To = "Kars", Depart = "2026-03-03", Via = ["GE-AKHALKALAKI-1435"] }), TestContext.Current.CancellationToken).Value;
