@@ -9,7 +9,8 @@ public static partial class NetworkLoader
     /// Checks every file a command reads from <paramref name="directory"/>, as <c>corridors data validate</c> does: the
     /// network tables (<see cref="Load"/>), <c>reliability.csv</c> (against the network, as <c>reliability</c> reads it)
     /// and, when <c>sea/</c> is present, the sea-lane files and the ocean legs routed on them (as every command that
-    /// loads the network does). Each diagnostic is reported once. Never throws for bad content.
+    /// loads the network does), and when <c>caspian/</c> is present, the Caspian crossing tables (as <c>caspian</c> reads
+    /// them). Each diagnostic is reported once. Never throws for bad content.
     /// </summary>
     /// <returns>
     /// The network's definition (without the sea-lane distances applied) when no file has an error, and every
@@ -79,6 +80,19 @@ public static partial class NetworkLoader
             }
 
             Add(seaBag);
+        }
+
+        if (HasCaspian(directory))
+        {
+            // The Caspian crossing tables, against the network's ports and vessels, as `caspian` reads them.
+            foreach (var path in Directory.EnumerateFiles(Path.Combine(directory, CaspianFolder), "*.csv").Order(StringComparer.Ordinal))
+            {
+                files.Add(DisplayPath(path));
+            }
+
+            var caspian = new DiagnosticBag(diagnosticCap);
+            LoadCaspian(directory, caspian, network.Definition);
+            Add(caspian);
         }
 
         return new NetworkLoadResult(errors == 0 ? network.Definition : null, diagnostics, errors, warnings, files);

@@ -119,6 +119,32 @@ public sealed class DataHardeningTests
         lines.Distinct().Count().ShouldBe(lines.Length, "every diagnostic once");
     }
 
+    [Fact]
+    public void Validate_BadCaspianCell_IsReportedAtItsFileLineAndColumn()
+    {
+        // data validate checks every file a command reads: the Caspian crossing tables too.
+        using var dir = new TempDataDir();
+        foreach (var file in Directory.EnumerateFiles(RepoPaths.Data, "*", SearchOption.AllDirectories))
+        {
+            var target = Path.Combine(dir.Path, Path.GetRelativePath(RepoPaths.Data, file));
+            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+            File.Copy(file, target);
+        }
+
+        var demand = Path.Combine(dir.Path, "caspian", "demand.csv");
+        var rows = File.ReadAllLines(demand);
+        var line = Array.FindIndex(rows, r => r.Length > 0 && char.IsDigit(r[0]));
+        var cells = rows[line].Split(',');
+        cells[1] = "abc";
+        rows[line] = string.Join(',', cells);
+        File.WriteAllLines(demand, rows);
+
+        var result = NetworkLoader.Validate(dir.Path);
+
+        result.ErrorCount.ShouldBe(1);
+        Lines(result).ShouldContain(l => l.Contains($"demand.csv({line + 1},", StringComparison.Ordinal) && l.Contains("error CORR0103:", StringComparison.Ordinal));
+    }
+
     // Found 7: line endings, encodings, control characters.
 
     [Theory]
