@@ -237,13 +237,17 @@ internal sealed class FuzzWorld : IDisposable
             File.Copy(file, Path.Combine(to, Path.GetFileName(file)));
         }
 
-        var sea = Path.Combine(from, "sea");
-        if (withSea && Directory.Exists(sea))
+        // The sea lanes and the Caspian crossing tables travel with the full copy, so their commands are fuzzed too.
+        foreach (var folder in new[] { "sea", "caspian" })
         {
-            Directory.CreateDirectory(Path.Combine(to, "sea"));
-            foreach (var file in Directory.EnumerateFiles(sea))
+            var source = Path.Combine(from, folder);
+            if (withSea && Directory.Exists(source))
             {
-                File.Copy(file, Path.Combine(to, "sea", Path.GetFileName(file)));
+                Directory.CreateDirectory(Path.Combine(to, folder));
+                foreach (var file in Directory.EnumerateFiles(source))
+                {
+                    File.Copy(file, Path.Combine(to, folder, Path.GetFileName(file)));
+                }
             }
         }
     }
