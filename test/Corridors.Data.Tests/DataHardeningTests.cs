@@ -101,13 +101,7 @@ public sealed class DataHardeningTests
     public void Validate_GateNamingADeletedPassage_FailsTheCheck()
     {
         // Regression: deleting a passage that sea/gates.csv uses passed validate and broke route.
-        using var dir = new TempDataDir();
-        foreach (var file in Directory.EnumerateFiles(RepoPaths.Data, "*", SearchOption.AllDirectories))
-        {
-            var target = Path.Combine(dir.Path, Path.GetRelativePath(RepoPaths.Data, file));
-            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
-            File.Copy(file, target);
-        }
+        using var dir = BundledCopy();
 
         var passages = File.ReadAllLines(dir.File("passages.csv"));
         File.WriteAllLines(dir.File("passages.csv"), passages.Where(l => !l.StartsWith("corinth,", StringComparison.Ordinal)));
@@ -123,13 +117,7 @@ public sealed class DataHardeningTests
     public void Validate_BadCaspianCell_IsReportedAtItsFileLineAndColumn()
     {
         // data validate checks every file a command reads: the Caspian crossing tables too.
-        using var dir = new TempDataDir();
-        foreach (var file in Directory.EnumerateFiles(RepoPaths.Data, "*", SearchOption.AllDirectories))
-        {
-            var target = Path.Combine(dir.Path, Path.GetRelativePath(RepoPaths.Data, file));
-            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
-            File.Copy(file, target);
-        }
+        using var dir = BundledCopy();
 
         var demand = Path.Combine(dir.Path, "caspian", "demand.csv");
         var rows = File.ReadAllLines(demand);
@@ -143,6 +131,20 @@ public sealed class DataHardeningTests
 
         result.ErrorCount.ShouldBe(1);
         Lines(result).ShouldContain(l => l.Contains($"demand.csv({line + 1},", StringComparison.Ordinal) && l.Contains("error CORR0103:", StringComparison.Ordinal));
+    }
+
+    /// <summary>A temporary copy of the whole bundled data folder, subfolders included.</summary>
+    private static TempDataDir BundledCopy()
+    {
+        var dir = new TempDataDir();
+        foreach (var file in Directory.EnumerateFiles(RepoPaths.Data, "*", SearchOption.AllDirectories))
+        {
+            var target = Path.Combine(dir.Path, Path.GetRelativePath(RepoPaths.Data, file));
+            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+            File.Copy(file, target);
+        }
+
+        return dir;
     }
 
     // Found 7: line endings, encodings, control characters.
