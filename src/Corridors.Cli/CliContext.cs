@@ -96,6 +96,12 @@ internal sealed class CliContext : IDisposable
     public RecordedRun Record<T>(string command, IEnumerable<string> arguments, T document, int? year = null, long? seed = null) =>
         Workspace.Runs.Record(new RunInfo(command, string.Join(' ', arguments), year, seed), document);
 
+    /// <summary>
+    /// Checks that find a command's request problems without running it, by command: when the command line also has
+    /// values that could not be read, <see cref="CorridorsApp"/> reports these problems in the same round.
+    /// </summary>
+    public Dictionary<System.CommandLine.Command, Func<System.CommandLine.ParseResult, IReadOnlyList<RequestProblem>>> RequestChecks { get; } = [];
+
     /// <summary>Prints every problem of a request as <c>error: --option: message</c> and returns exit code 1.</summary>
     public int Fail(IReadOnlyList<RequestProblem> problems)
     {

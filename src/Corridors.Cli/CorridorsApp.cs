@@ -6,6 +6,36 @@ namespace Corridors.Cli;
 /// <summary>Runs the CLI against given writers; used by <see cref="Program"/> and by the CLI tests.</summary>
 internal static class CorridorsApp
 {
+    /// <summary>
+    /// With parse errors, the request problems of the options that could be read, so a command line with an unreadable
+    /// value and an out-of-range one hears of both at once. Best effort: options named by a parse error are skipped,
+    /// and a check that cannot run (no data, a broken folder) adds nothing; the parse errors are reported either way.
+    /// </summary>
+    private static IReadOnlyList<Application.Requests.RequestProblem> ProblemsOfTheRest(CliContext context, ParseResult parse, GlobalOptions globals)
+    {
+        if (!context.RequestChecks.TryGetValue(parse.CommandResult.Command, out var check))
+        {
+            return [];
+        }
+
+        try
+        {
+            context.NoStore = true;
+            context.DataOption = Commands.RouteOptions.Read(parse, globals.Data);
+            if (context.GlobalProblems().Count > 0)
+            {
+                return [];
+            }
+
+            var named = string.Join(' ', parse.Errors.Select(e => e.Message));
+            return [.. check(parse).Where(p => !named.Contains(OptionNames.For(p), StringComparison.Ordinal))];
+        }
+        catch (Exception ex) when (ex is InputDataException or InvalidOperationException or IOException or UnauthorizedAccessException or ArgumentException)
+        {
+            return [];
+        }
+    }
+
     public static int Run(string[] args, TextWriter stdout, TextWriter stderr, CliEnvironment environment)
     {
         using var context = new CliContext(stdout, stderr, environment, verbose: args.Contains("--verbose") || args.Contains("-v"));
@@ -18,6 +48,11 @@ internal static class CorridorsApp
             foreach (var error in parse.Errors)
             {
                 stderr.WriteLine($"error: {OptionParsers.Escape(error.Message)}");
+            }
+
+            foreach (var problem in ProblemsOfTheRest(context, parse, globals))
+            {
+                stderr.WriteLine($"error: {OptionNames.For(problem)}: {OptionParsers.Escape(problem.Message)}");
             }
 
             stderr.WriteLine($"Run '{CommandPath(parse.CommandResult)} --help' for usage.");

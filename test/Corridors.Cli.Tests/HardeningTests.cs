@@ -58,6 +58,20 @@ public sealed class HardeningTests
     }
 
     [Fact]
+    public void UnreadableAndOutOfRangeValues_AreReportedInOneRound()
+    {
+        // Regression: '--year abc --teu -1' reported the year, and the TEU only once the year was fixed.
+        var (code, stdout, stderr) = CliRunner.Run("route", "--from", "Xain", "--to", "Duisburg", "--year", "abc", "--teu", "-1");
+
+        code.ShouldBe(1);
+        stdout.ShouldBeEmpty();
+        stderr.ShouldContain("error: --year: 'abc' is not a whole number.");
+        stderr.ShouldContain("error: --teu: The number of TEU must be zero or more.");
+        stderr.ShouldContain("error: --from: 'Xain' is not a place in the network.");
+        stderr.ShouldNotContain("--year: The", Case.Sensitive); // the unreadable option is not reported twice
+    }
+
+    [Fact]
     public void Year_OutOfRange_IsReportedByTheApplicationLayer()
     {
         var (code, _, stderr) = CliRunner.Run(["route", .. RouteArgs, "--year", "2040"]);

@@ -27,6 +27,7 @@ internal static class ReliabilityCommand
             "reliability",
             "Transit-time distribution (mean, P10–P95, chance of arriving by a deadline, legs that drive the spread) of the best route of each corridor, by Monte Carlo.");
         options.AddTo(command);
+        options.RegisterCheck(context, command);
         reliability.AddTo(command);
         command.SetAction((parse, cancellationToken) => Task.FromResult(Run(context, options, reliability, parse, cancellationToken)));
         return command;

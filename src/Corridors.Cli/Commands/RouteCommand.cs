@@ -25,6 +25,7 @@ internal static class RouteCommand
         var risk = new Option<bool>("--risk") { Description = "With --pareto: risk is a fourth criterion." };
         var command = new Command("route", "Find the best route between two places, with alternatives and a per-leg explanation.");
         options.AddTo(command);
+        options.RegisterCheck(context, command);
         command.Options.Add(alternatives);
         command.Options.Add(pareto);
         command.Options.Add(risk);
@@ -50,6 +51,7 @@ internal static class RouteCommand
         var options = new RouteOptions();
         var command = new Command("compare", "Compare the best route of each corridor (Middle via the Black Sea or Türkiye, Northern, Southern, sea via Suez or the Cape) side by side.");
         options.AddTo(command);
+        options.RegisterCheck(context, command);
         var percentile = new RoutePercentile();
         percentile.AddTo(command);
         command.SetAction((parse, cancellationToken) =>

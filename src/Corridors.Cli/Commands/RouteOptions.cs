@@ -72,30 +72,53 @@ internal sealed class RouteOptions
     /// <summary>The request the options describe (values are checked by the application layer, all at once).</summary>
     public RouteQueryRequest ToRequest(ParseResult parse) => new()
     {
-        From = parse.GetValue(From)!,
-        To = parse.GetValue(To)!,
-        Year = parse.GetValue(Year),
-        ServiceLevel = parse.GetValue(Service),
-        Depart = parse.GetValue(Depart),
-        Teu = parse.GetValue(Teu),
-        Feu = parse.GetValue(Feu),
-        TonnesPerTeu = parse.GetValue(TonnesPerTeu),
-        AvoidCountries = Split(parse.GetValue(Avoid)),
-        AvoidPassages = Split(parse.GetValue(AvoidPassage)),
-        AvoidModes = Split(parse.GetValue(AvoidMode)),
-        RequireModes = Split(parse.GetValue(RequireMode)),
-        Via = Split(parse.GetValue(Via)),
-        ViaCountries = Split(parse.GetValue(ViaCountry)),
-        ViaPassages = Split(parse.GetValue(ViaPassage)),
-        MaxTransshipments = parse.GetValue(MaxTransshipments),
-        AllowClosedCountries = parse.GetValue(AllowClosed),
-        By = parse.GetValue(By),
-        TimeValue = parse.GetValue(TimeValue),
-        CargoValueUsdPerTeu = parse.GetValue(CargoValue),
-        UsdPerHour = parse.GetValue(UsdPerHour),
-        UsdPerTonneCo2 = parse.GetValue(UsdPerTonneCo2),
-        UsdPerRisk = parse.GetValue(UsdPerRisk),
+        From = Read(parse, From)!,
+        To = Read(parse, To)!,
+        Year = Read(parse, Year),
+        ServiceLevel = Read(parse, Service),
+        Depart = Read(parse, Depart),
+        Teu = Read(parse, Teu),
+        Feu = Read(parse, Feu),
+        TonnesPerTeu = Read(parse, TonnesPerTeu),
+        AvoidCountries = Split(Read(parse, Avoid)),
+        AvoidPassages = Split(Read(parse, AvoidPassage)),
+        AvoidModes = Split(Read(parse, AvoidMode)),
+        RequireModes = Split(Read(parse, RequireMode)),
+        Via = Split(Read(parse, Via)),
+        ViaCountries = Split(Read(parse, ViaCountry)),
+        ViaPassages = Split(Read(parse, ViaPassage)),
+        MaxTransshipments = Read(parse, MaxTransshipments),
+        AllowClosedCountries = Read(parse, AllowClosed),
+        By = Read(parse, By),
+        TimeValue = Read(parse, TimeValue),
+        CargoValueUsdPerTeu = Read(parse, CargoValue),
+        UsdPerHour = Read(parse, UsdPerHour),
+        UsdPerTonneCo2 = Read(parse, UsdPerTonneCo2),
+        UsdPerRisk = Read(parse, UsdPerRisk),
     };
+
+    /// <summary>
+    /// Registers the request check of <paramref name="command"/>: the problems <see cref="RouteQueryResolver"/> finds in
+    /// the options that could be read, reported with the parse errors of the others (all problems in one round).
+    /// </summary>
+    public void RegisterCheck(CliContext context, Command command) =>
+        context.RequestChecks[command] = parse =>
+        {
+            var request = ToRequest(parse);
+            if (string.Equals(request.ServiceLevel?.Trim(), ServiceLevels.Both, StringComparison.OrdinalIgnoreCase) && command.Name == "compare")
+            {
+                request = request with { ServiceLevel = null };
+            }
+
+            return RouteQueryResolver.Resolve(request, context.Workspace).Problems;
+        };
+
+    /// <summary>The option's value, or its default when the command line gave a value that could not be read (the parse error reports it).</summary>
+    public static T? Read<T>(ParseResult parse, Option<T> option)
+    {
+        var result = parse.GetResult(option);
+        return result is not null && result.Errors.Any() ? default : parse.GetValue(option);
+    }
 
     /// <summary>Comma-separated or repeated values as one list.</summary>
     public static string[] Split(string[]? values) =>
