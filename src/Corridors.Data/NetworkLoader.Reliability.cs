@@ -185,7 +185,7 @@ public static partial class NetworkLoader
         ServiceLevel? level = null;
         if (row.Text("service_level") is { } levelText && !LevelWords.TryGetValue(levelText, out level))
         {
-            row.Error("service_level", "CORR0140", $"'service_level' = '{CsvText.Quote(levelText)}' is not one of: {string.Join(", ", LevelWords.Keys)}.", "Leave it empty for both levels.");
+            row.Error("service_level", "CORR0140", $"'service_level' = '{CsvText.Quote(levelText)}' is not one of: {string.Join(", ", LevelWords.Keys.Order(StringComparer.Ordinal))}.", "Leave it empty for both levels.");
         }
 
         var (fromYear, toYear) = ReadYears(row, $"Reliability rule '{id}'");

@@ -11,12 +11,7 @@ public static partial class NetworkLoader
     private static readonly Schema ServiceLevelSchema = new("service-level figure",
         ["id", "level", "figure", "elements", "mode", "unit", "source"], ["min", "max", "from_year", "to_year", "notes"]);
 
-    private static readonly Dictionary<string, ServiceLevel?> LevelWords = new(StringComparer.Ordinal)
-    {
-        ["groupage"] = ServiceLevel.Groupage,
-        ["block-train"] = ServiceLevel.BlockTrain,
-        ["both"] = null,
-    };
+    private static readonly Dictionary<string, ServiceLevel?> LevelWords = LevelWordsWithBoth();
 
     private static void ReadServiceLevelFigure(LoadContext ctx, CsvRow row, Table<ServiceLevelFigure> table)
     {
@@ -26,7 +21,7 @@ public static partial class NetworkLoader
         ServiceLevel? level = null;
         if (levelText is not null && !LevelWords.TryGetValue(levelText, out level))
         {
-            row.Error("level", "CORR0140", $"{what} has level '{CsvText.Quote(levelText)}', which is not one of: {string.Join(", ", LevelWords.Keys)}.");
+            row.Error("level", "CORR0140", $"{what} has level '{CsvText.Quote(levelText)}', which is not one of: {string.Join(", ", LevelWords.Keys.Order(StringComparer.Ordinal))}.");
         }
 
         var kind = row.Word("figure", what, Words.ServiceLevelFigure, required: true);
@@ -141,5 +136,13 @@ public static partial class NetworkLoader
         }
 
         return ((int?)from, (int?)to);
+    }
+
+    // The level words of Words.ServiceLevel, plus "both" for rows that apply to either level.
+    private static Dictionary<string, ServiceLevel?> LevelWordsWithBoth()
+    {
+        var words = Words.ServiceLevel.ToDictionary(p => p.Key, p => (ServiceLevel?)p.Value, StringComparer.Ordinal);
+        words["both"] = null;
+        return words;
     }
 }

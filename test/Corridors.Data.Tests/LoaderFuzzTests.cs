@@ -46,7 +46,7 @@ public sealed class LoaderFuzzTests(ITestOutputHelper output)
 
             var target = names[random.Next(names.Length)]!;
             var text = File.ReadAllText(dir.File(target));
-            var (mutated, how) = Mutate(text, random);
+            var (mutated, how) = CsvTextMutations.Mutate(text, random, target);
             dir.Write(target, mutated);
             try
             {
@@ -82,64 +82,5 @@ public sealed class LoaderFuzzTests(ITestOutputHelper output)
         output.WriteLine($"{withDiagnostics} of {Iterations} mutated data sets produced diagnostics");
         failures.ShouldBeEmpty(string.Join("\n", failures.Take(20)));
         withDiagnostics.ShouldBeGreaterThan(Iterations / 2);
-    }
-
-    private static (string Text, string How) Mutate(string text, Random random)
-    {
-        if (text.Length == 0)
-        {
-            return ("x", "insert into empty");
-        }
-
-        var at = random.Next(text.Length);
-        var lines = text.Split('\n');
-        var line = random.Next(lines.Length);
-        switch (random.Next(12))
-        {
-            case 0:
-                return (text.Remove(at, Math.Min(random.Next(1, 40), text.Length - at)), "delete span");
-            case 1:
-                return (text.Insert(at, "\""), "insert quote");
-            case 2:
-                return (text.Insert(at, ","), "insert separator");
-            case 3:
-                return (text[..at], "truncate");
-            case 4:
-                return (string.Empty, "empty file");
-            case 5:
-                lines[line] = lines[line].Length > 0 ? lines[line][..random.Next(lines[line].Length)] : lines[line];
-                return (string.Join('\n', lines), "truncate line");
-            case 6:
-                return (string.Join('\n', lines.Append(lines[line])), "duplicate line");
-            case 7:
-                return (string.Join('\n', lines.OrderBy(_ => random.Next())), "shuffle lines");
-            case 8:
-                var chars = text.ToCharArray();
-                for (var k = 0; k < 5; k++)
-                {
-                    chars[random.Next(chars.Length)] = (char)random.Next(0, 0x3000);
-                }
-
-                return (new string(chars), "random characters");
-            case 9:
-                var fields = lines[line].Split(',');
-                if (fields.Length > 1)
-                {
-                    var a = random.Next(fields.Length);
-                    var b = random.Next(fields.Length);
-                    (fields[a], fields[b]) = (fields[b], fields[a]);
-                }
-
-                lines[line] = string.Join(',', fields);
-                return (string.Join('\n', lines), "swap fields");
-            case 10:
-                var numbers = new[] { "-1", "1e308", "NaN", "∞", "12 km", "1,5", "", "99999999999" };
-                var cells = lines[line].Split(',');
-                cells[random.Next(cells.Length)] = numbers[random.Next(numbers.Length)];
-                lines[line] = string.Join(',', cells);
-                return (string.Join('\n', lines), "bad value");
-            default:
-                return (text.Replace("\n", "\r\n", StringComparison.Ordinal).Insert(at, "\r"), "line endings");
-        }
     }
 }

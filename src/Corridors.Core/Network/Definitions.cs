@@ -14,6 +14,17 @@ public sealed record Provenance(string Source, string? Notes = null)
     public bool IsAssumption => Source.StartsWith("assumption:", StringComparison.OrdinalIgnoreCase);
 }
 
+/// <summary>
+/// The one rule for the optional <c>from_year</c>/<c>to_year</c> columns of service_levels.csv, charges.csv,
+/// rate_factors.csv and reliability.csv: a row applies from its first year to its last, both inclusive; an empty
+/// end is open.
+/// </summary>
+public static class YearWindow
+{
+    /// <summary>True when <paramref name="year"/> lies in [<paramref name="fromYear"/>, <paramref name="toYear"/>] (null ends are open).</summary>
+    public static bool Contains(int? fromYear, int? toYear, int year) => (fromYear is null || year >= fromYear) && (toYear is null || year <= toYear);
+}
+
 /// <summary>Validity window in years: usable from <see cref="OpenYear"/> (inclusive) until <see cref="CloseYear"/> (exclusive).</summary>
 /// <param name="Status">Build status as of the data date.</param>
 /// <param name="OpenYear">First year in service; null = always (operational) or never (planned, no year).</param>
@@ -241,7 +252,7 @@ public sealed record ServiceLevelFigure(
 
     /// <summary>True when the figure applies to <paramref name="level"/> in network year <paramref name="year"/>.</summary>
     public bool AppliesTo(ServiceLevel level, int year) =>
-        (Level is null || Level == level) && (FromYear is null || year >= FromYear) && (ToYear is null || year <= ToYear);
+        (Level is null || Level == level) && YearWindow.Contains(FromYear, ToYear, year);
 }
 
 /// <summary>
@@ -264,7 +275,7 @@ public sealed record Charge(string Id, string? Passage, IReadOnlyList<string> Le
     public int? ToYear { get; init; }
 
     /// <summary>True when the charge applies on the network of <paramref name="year"/>.</summary>
-    public bool AppliesIn(int year) => (FromYear is null || year >= FromYear) && (ToYear is null || year <= ToYear);
+    public bool AppliesIn(int year) => YearWindow.Contains(FromYear, ToYear, year);
 
     /// <summary>True when <paramref name="leg"/> pays the charge: it is one of the legs named, or it crosses the passage named.</summary>
     public bool AppliesTo(Leg leg)
@@ -299,7 +310,7 @@ public sealed record RateFactor(string Id, IReadOnlyList<string> Countries, IRea
     public bool AppliesTo(Leg leg, bool eastbound, int year)
     {
         ArgumentNullException.ThrowIfNull(leg);
-        return eastbound == Eastbound && (FromYear is null || year >= FromYear) && (ToYear is null || year <= ToYear)
+        return eastbound == Eastbound && YearWindow.Contains(FromYear, ToYear, year)
             && Modes.Contains(leg.Mode) && leg.Countries.Count > 0 && leg.Countries.All(c => Countries.Contains(c, StringComparer.Ordinal));
     }
 }

@@ -166,8 +166,8 @@ public enum ServiceLevel : byte
     Groupage = 0,
 
     /// <summary>
-    /// A whole scheduled block train: timetabled paths, border priority, sailings booked for the train, so a
-    /// sail-when-full ferry leaves once the train is loaded.
+    /// A whole scheduled block train: timetabled paths and border priority; it leaves its origin when loaded and has
+    /// space booked on the sailings it waits for (no missed sailings).
     /// </summary>
     BlockTrain = 1,
 }

@@ -183,7 +183,7 @@ public sealed record ReliabilityRule(
 
     /// <summary>True when the rule applies to consignments of <paramref name="level"/> on the network of <paramref name="year"/>.</summary>
     public bool AppliesTo(ServiceLevel level, int year) =>
-        (Level is null || Level == level) && (FromYear is null || year >= FromYear) && (ToYear is null || year <= ToYear);
+        (Level is null || Level == level) && YearWindow.Contains(FromYear, ToYear, year);
 
     /// <summary>Higher is more specific; for each element and component only the most specific matching rules apply (shocks excepted).</summary>
     public int Specificity => Scope switch
