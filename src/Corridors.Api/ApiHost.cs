@@ -11,7 +11,8 @@ namespace Corridors.Api;
 /// <summary>
 /// Builds the API host: one <see cref="CorridorsWorkspace"/> for every request, the endpoints of
 /// <see cref="Endpoints"/>, problem details (RFC 9457) for every error, security headers, a body size limit, the
-/// OpenAPI document at <c>/openapi/v1.json</c> and an offline reference page at <c>/scalar/v1</c>.
+/// OpenAPI document at <c>/openapi/v1.json</c>, an offline reference page at <c>/scalar/v1</c> and the web map at
+/// <c>/</c> (<see cref="WebPage"/>).
 /// </summary>
 public static class ApiHost
 {
@@ -72,6 +73,7 @@ public static class ApiHost
         app.MapOpenApi();
         app.MapScalarApiReference();
         Endpoints.Map(app);
+        WebPage.Load(options.WebDirectory ?? builder.Configuration["Corridors:WebDirectory"] ?? WebPage.DefaultDirectory()).Map(app);
         return app;
     }
 

@@ -32,6 +32,11 @@ public sealed record ApiHostOptions
     /// <value>30 s (or <c>Corridors:RequestTimeoutMilliseconds</c>).</value>
     public TimeSpan RequestTimeout { get; init; } = TimeSpan.FromSeconds(30);
 
+    /// <summary>The web map's folder (web/, with src/ and node_modules/); null takes <c>Corridors:WebDirectory</c>, else the
+    /// first web/ folder found walking up from the current and the program's directory.</summary>
+    /// <value>null.</value>
+    public string? WebDirectory { get; init; }
+
     /// <summary>Where the host says it cannot start (non-loopback addresses without <see cref="AllowRemote"/>).</summary>
     /// <value>Standard error.</value>
     public TextWriter? Errors { get; init; }

@@ -44,9 +44,9 @@ internal static class Endpoints
         return outcome.IsValid ? Document(outcome.Value) : Problems.Invalid(outcome.Problems);
     }
 
-    private static IResult NetworkGeoJson(CorridorsWorkspace workspace, int? year)
+    private static IResult NetworkGeoJson(CorridorsWorkspace workspace, int? year, string? serviceLevel)
     {
-        var outcome = new NetworkService(workspace).Network(new NetworkInfoRequest(year));
+        var outcome = new NetworkService(workspace).Network(new NetworkInfoRequest(year, serviceLevel));
         if (!outcome.IsValid)
         {
             return Problems.Invalid(outcome.Problems);

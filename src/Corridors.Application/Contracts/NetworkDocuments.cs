@@ -41,8 +41,14 @@ public sealed record NetworkSummaryDocument(
             d.Legs.Where(l => l.Validity.Status is InfrastructureStatus.Planned or InfrastructureStatus.UnderConstruction && !l.Validity.IsActive(network.Year))
                 .Select(l => new PlannedSummaryContract(l.Id, Words.Name(l.Validity.Status), l.Validity.OpenYear)).ToList(),
             provenances.Count(p => !p.IsAssumption),
-            provenances.Count(p => p.IsAssumption));
+            provenances.Count(p => p.IsAssumption))
+        {
+            Sanctioned = d.Countries.Where(c => c.Sanctioned).Select(c => c.Id).Order(StringComparer.Ordinal).ToList(),
+        };
     }
+
+    /// <summary>Countries under broad sanctions regimes affecting transit (countries.csv).</summary>
+    public IReadOnlyList<string> Sanctioned { get; init; } = [];
 }
 
 /// <summary>Legs and km of one mode.</summary>

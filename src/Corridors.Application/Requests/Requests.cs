@@ -261,4 +261,5 @@ public sealed record SeaBatchRequest(IReadOnlyList<SeaPair> Pairs, SeaRouteOptio
 
 /// <summary>What the network of a year contains.</summary>
 /// <param name="Year">Network year.</param>
-public sealed record NetworkInfoRequest(int? Year);
+/// <param name="ServiceLevel">The service level whose dwell and border times the network carries (<c>groupage</c> by default).</param>
+public sealed record NetworkInfoRequest(int? Year, string? ServiceLevel = null);

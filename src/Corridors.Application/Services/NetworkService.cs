@@ -14,19 +14,26 @@ public sealed class NetworkService(CorridorsWorkspace workspace)
     /// <summary>What the network of a year contains.</summary>
     public Outcome<NetworkSummaryDocument> Info(NetworkInfoRequest request)
     {
-        ArgumentNullException.ThrowIfNull(request);
-        return Year(request.Year) is { } problem
-            ? Outcome<NetworkSummaryDocument>.Invalid([problem])
-            : Outcome<NetworkSummaryDocument>.Ok(NetworkSummaryDocument.Of(workspace.Snapshot(request.Year ?? NetworkYears.Default).Network));
+        var network = Network(request);
+        return network.IsValid
+            ? Outcome<NetworkSummaryDocument>.Ok(NetworkSummaryDocument.Of(network.Value))
+            : Outcome<NetworkSummaryDocument>.Invalid(network.Problems);
     }
 
-    /// <summary>The frozen network of a year (for the GeoJSON export).</summary>
+    /// <summary>The frozen network of a year and service level (for the GeoJSON export).</summary>
     public Outcome<CorridorNetwork> Network(NetworkInfoRequest request)
     {
         ArgumentNullException.ThrowIfNull(request);
-        return Year(request.Year) is { } problem
-            ? Outcome<CorridorNetwork>.Invalid([problem])
-            : Outcome<CorridorNetwork>.Ok(workspace.Snapshot(request.Year ?? NetworkYears.Default).Network);
+        var problems = new List<RequestProblem>();
+        if (Year(request.Year) is { } problem)
+        {
+            problems.Add(problem);
+        }
+
+        var level = ServiceLevels.Parse(request.ServiceLevel, allowBoth: false, "serviceLevel", problems)[0];
+        return problems.Count > 0
+            ? Outcome<CorridorNetwork>.Invalid(problems)
+            : Outcome<CorridorNetwork>.Ok(workspace.Snapshot(request.Year ?? NetworkYears.Default, level).Network);
     }
 
     /// <summary>

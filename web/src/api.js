@@ -1,0 +1,54 @@
+// Calls to this host's API only (the page makes no request to any other host). Errors are RFC 9457 problem
+// details; `problemText` turns one into the lines a user reads, one per field at fault.
+
+export class ApiError extends Error {
+  constructor(status, problem) {
+    super(problem?.title ?? `HTTP ${status}`);
+    this.status = status;
+    this.problem = problem;
+  }
+
+  /** One line per problem: "field: message". */
+  get lines() {
+    const errors = this.problem?.errors;
+    if (errors && typeof errors === 'object') {
+      return Object.entries(errors).flatMap(([field, messages]) => [].concat(messages).map(m => field ? `${field}: ${m}` : m));
+    }
+    return [this.problem?.detail ?? this.message];
+  }
+}
+
+async function send(method, path, body) {
+  const init = { method, headers: { Accept: 'application/json' } };
+  if (body !== undefined) {
+    init.headers['Content-Type'] = 'application/json';
+    init.body = JSON.stringify(body);
+  }
+  const response = await fetch(path, init);
+  const type = response.headers.get('Content-Type') ?? '';
+  const data = type.includes('json') ? await response.json() : await response.text();
+  if (!response.ok) {
+    throw new ApiError(response.status, typeof data === 'object' ? data : { title: String(data) });
+  }
+  return data;
+}
+
+const query = params => {
+  const q = new URLSearchParams();
+  for (const [k, v] of Object.entries(params)) {
+    if (v !== undefined && v !== null && v !== '') q.set(k, v);
+  }
+  const s = q.toString();
+  return s ? `?${s}` : '';
+};
+
+export const api = {
+  network: (year, scenario) => send('GET', `/api/network${query({ year, scenario })}`),
+  networkGeoJson: (year, scenario) => send('GET', `/api/network/geojson${query({ year, scenario })}`),
+  compare: body => send('POST', '/api/compare', body),
+  reliability: body => send('POST', '/api/reliability', body),
+  caspian: body => send('POST', '/api/caspian', body),
+  assign: body => send('POST', '/api/assign', body),
+  bypass: body => send('POST', '/api/bypass', body),
+  leverage: body => send('POST', '/api/leverage', body),
+};
