@@ -35,7 +35,17 @@ public sealed class GeoJsonExporterTests
 
         var problems = Rfc7946.Check(doc.RootElement);
         problems.ShouldBeEmpty(string.Join("\n", problems.Take(20)));
-        doc.RootElement.GetProperty("features").GetArrayLength().ShouldBe(network.NodeCount + network.Legs.Count);
+        var features = doc.RootElement.GetProperty("features").EnumerateArray().ToList();
+        var coming = features.Where(f => f.GetProperty("properties").TryGetProperty("active", out var a) && !a.GetBoolean()).ToList();
+        features.Count.ShouldBe(network.NodeCount + network.Legs.Count + coming.Count);
+
+        // What the year does not have yet is drawn as coming: planned or under construction, never already open.
+        coming.ShouldNotBeEmpty("the bundled data has legs planned after 2025");
+        foreach (var leg in coming)
+        {
+            leg.GetProperty("properties").GetProperty("status").GetString().ShouldBeOneOf("planned", "under-construction");
+            network.Legs.ShouldNotContain(l => l.Id == leg.GetProperty("id").GetString());
+        }
     }
 
     [Fact]
