@@ -48,7 +48,7 @@ public sealed class WebMapTests(BrowserFixture browser) : IClassFixture<BrowserF
 
         (await CorridorsAsync(page)).ShouldNotBeEmpty();
         ((await page.TextContentAsync("#alternatives")) ?? string.Empty).ShouldContain("change against the baseline");
-        page.Url.ShouldContain("presets=russia-closed");
+        page.Url.ShouldContain("preset=russia-closed");
         await page.ScreenshotAsync(new() { Path = Path.Combine(BrowserFixture.ArtifactDirectory, "russia-closed.png") });
         session.ForeignRequests.ShouldBeEmpty();
     }

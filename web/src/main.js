@@ -138,7 +138,7 @@ async function planRoute() {
     renderAlternatives();
     map.setRoutes(page.routes, state.alt);
     map.fitTo(page.routes);
-    status(`${page.routes.length} corridors from ${result.query.from.name} to ${result.query.to.name}${active ? ` under ${active.name}` : ''}`);
+    status(`${page.routes.length} corridors from ${result.query.from.name} to ${result.query.to.name}${active ? ` under ${scenarioTitle(active)}` : ''}`);
     await runReliability(body);
   } catch (error) {
     showErrors($('route-errors'), error);
@@ -324,7 +324,7 @@ function bindControls() {
   }
   $('avoid').value = state.avoid.join(', ');
   $('avoid-passages').value = state.avoidPassages.join(', ');
-  for (const box of document.querySelectorAll('input[name=preset]')) box.checked = state.presets.includes(box.value);
+  for (const radio of document.querySelectorAll('input[name=preset]')) radio.checked = radio.value === state.preset;
 
   $('route-form').addEventListener('submit', e => {
     e.preventDefault();
@@ -342,13 +342,19 @@ function bindControls() {
     await loadNetwork();
     await scenarioChanged();
   });
-  for (const box of document.querySelectorAll('input[name=preset]')) {
-    box.addEventListener('change', () => {
-      state.presets = [...document.querySelectorAll('input[name=preset]:checked')].map(b => b.value);
+  for (const radio of document.querySelectorAll('input[name=preset]')) {
+    radio.addEventListener('change', () => {
+      state.preset = document.querySelector('input[name=preset]:checked')?.value ?? '';
       save();
       scenarioChanged();
     });
   }
+  $('level-reset').addEventListener('click', () => {
+    state.level = '';
+    $('level').value = '-29.25';
+    save();
+    scenarioChanged();
+  });
   let timer;
   $('level').addEventListener('input', () => {
     state.level = $('level').value;

@@ -1,10 +1,10 @@
 // The page state lives in the URL fragment, so a view can be shared: every control reads from and writes to it.
 
-const lists = new Set(['avoid', 'avoidPassages', 'presets']);
+const lists = new Set(['avoid', 'avoidPassages']);
 
 export const defaults = Object.freeze({
   view: 'route', year: '', from: '', to: '', service: 'groupage', container: 'feu', by: 'time', depart: '',
-  deadline: '', avoid: [], avoidPassages: [], presets: [], level: '', alt: 0, fromRegion: 'CN', toRegion: 'EU',
+  deadline: '', avoid: [], avoidPassages: [], preset: '', level: '', alt: 0, fromRegion: 'CN', toRegion: 'EU',
 });
 
 export function read() {
