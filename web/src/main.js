@@ -16,15 +16,20 @@ function save() { urlState.write(state); }
 
 // ---- Scenario --------------------------------------------------------------------------------------------------
 
-/** The scenario of the current controls, or null for the baseline. */
+/**
+ * The scenario of the current controls: null for the baseline, a preset's name, or (with a Caspian level) an inline
+ * scenario that extends the preset and sets the level.
+ */
 function scenario() {
-  const presets = state.presets;
   const level = state.level === '' ? null : Number(state.level);
-  if (presets.length === 0 && level == null) return null;
-  const s = { name: [...presets, level != null ? `caspian ${level} m` : null].filter(Boolean).join(' + '), extends: presets };
-  if (level != null) s.seaLevelM = level;
-  return s;
+  if (!state.preset && level == null) return null;
+  if (level == null) return state.preset;
+  const inline = { name: 'web-map', title: `${state.preset || 'baseline'}, Caspian at ${level} m`, seaLevel: { levelM: level, source: 'assumption: set on the web map' } };
+  if (state.preset) inline.extends = state.preset;
+  return inline;
 }
+
+const scenarioTitle = s => (typeof s === 'string' ? s : s.title);
 
 function withScenario(body) {
   const s = scenario();
