@@ -4,7 +4,7 @@
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 secs=${1:-10}; conns=${2:-16}; port=${PORT:-5091}
-cli="$root/artifacts/bin/Corridors.Cli/release/corridors"
+cli="$root/artifacts/bin/Corridors.Cli/release_linux-x64/corridors"
 [ -x "$cli" ] || dotnet build "$root/src/Corridors.Cli" -c Release -nologo -v quiet
 tmp=$(mktemp -d)
 for mode in store no-store; do

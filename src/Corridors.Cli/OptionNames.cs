@@ -17,6 +17,7 @@ internal static class OptionNames
         ["cargoValueUsdPerTeu"] = "--cargo-value",
         ["usdPerTonneCo2"] = "--usd-per-tco2",
         ["penaltyUsdPerDay"] = "--penalty",
+        ["unservedPenaltyUsd"] = "--unserved-penalty",
         ["dataDirectory"] = "--data",
         ["storePath"] = "--store",
         ["cacheDirectory"] = "CORRIDORS_CACHE",

@@ -99,11 +99,57 @@ public sealed class CapacityCommandTests
     }
 
     [Fact]
-    public void AssignDemand_SystemOptimumAndBothInputs_AreUsageErrors()
+    public void AssignDemand_SystemOptimum_GivesShadowPricesWithinCapacities()
     {
         var file = Path.Combine(RepoPaths.Data, "demand", "2024.csv");
 
-        CliRunner.Run("assign", "--demand", file, "--method", "so", "--no-store").Stderr.ShouldContain("error: --method: The system optimum (so) is not available yet; use ue.");
+        var (code, stdout, stderr) = CliRunner.Run("assign", "--demand", file, "--method", "so", "--json", "--no-store");
+
+        code.ShouldBe(0, stderr);
+        using var doc = JsonDocument.Parse(stdout);
+        var root = doc.RootElement;
+        root.GetProperty("method").GetString().ShouldBe("so");
+        root.GetProperty("status").GetString().ShouldBe("optimal");
+        root.GetProperty("relativeGap").GetDouble().ShouldBeLessThan(1e-6);
+        root.GetProperty("iterations").GetInt32().ShouldBeGreaterThan(0);
+        root.GetProperty("unservedTeu").GetDouble().ShouldBeGreaterThanOrEqualTo(0);
+        root.GetProperty("corridorShares").EnumerateObject().Select(p => p.Name).ShouldBe(["northern", "middle", "southern"]);
+        root.GetProperty("optimum").GetProperty("solver").GetString().ShouldStartWith("Glop");
+        var binding = 0;
+        foreach (var leg in root.GetProperty("legs").EnumerateArray())
+        {
+            var price = leg.GetProperty("shadowPrice").GetDouble();
+            price.ShouldBeGreaterThanOrEqualTo(0);
+            if (leg.GetProperty("capacityTeu").ValueKind == JsonValueKind.Number)
+            {
+                var capacity = leg.GetProperty("capacityTeu").GetDouble();
+                leg.GetProperty("flowTeu").GetDouble().ShouldBeLessThanOrEqualTo(capacity + 1);
+                // Complementary slackness: only a full element can have a price.
+                if (price > 0)
+                {
+                    binding++;
+                    leg.GetProperty("flowTeu").GetDouble().ShouldBe(capacity, 1);
+                }
+            }
+            else
+            {
+                price.ShouldBe(0);
+            }
+        }
+
+        binding.ShouldBeGreaterThan(0);
+    }
+
+    [Fact]
+    public void AssignDemand_BadMethodPenaltyAndBothInputs_AreUsageErrors()
+    {
+        var file = Path.Combine(RepoPaths.Data, "demand", "2024.csv");
+
+        var (code, _, stderr) = CliRunner.Run("assign", "--demand", file, "--method", "xyz", "--unserved-penalty", "-5", "--no-store");
+
+        code.ShouldBe(1);
+        stderr.ShouldContain("error: --method: 'xyz' is not a method; use ue (user equilibrium) or so (system optimum).");
+        stderr.ShouldContain("error: --unserved-penalty: The unserved penalty must be a positive number of USD per TEU.");
         CliRunner.Run("assign", "--demand", file, "--tntp", "a", "b", "--no-store").ExitCode.ShouldBe(1);
     }
 

@@ -84,15 +84,16 @@ public sealed record TntpLinkContract(int From, int To, double Flow, double Cost
 
 /// <summary>The <c>assign --demand --json</c> document.</summary>
 /// <param name="Year">Network year.</param>
-/// <param name="Method"><c>ue</c>.</param>
-/// <param name="Status"><c>converged</c>, <c>iteration-limit</c> or <c>unreachable</c> (some demand unserved).</param>
-/// <param name="RelativeGap">Relative gap at the end.</param>
-/// <param name="Iterations">Iterations run.</param>
+/// <param name="Method"><c>ue</c> (user equilibrium) or <c>so</c> (system optimum).</param>
+/// <param name="Status"><c>converged</c>, <c>iteration-limit</c> or <c>unreachable</c> (some demand unserved) under <c>ue</c>; <c>optimal</c> or <c>not-solved</c> under <c>so</c>.</param>
+/// <param name="RelativeGap">Relative gap at the end: the equilibrium gap under <c>ue</c>; |primal − dual| ÷ |primal| of the linear program under <c>so</c>.</param>
+/// <param name="Iterations">Iterations run (simplex pivots under <c>so</c>).</param>
 /// <param name="DemandTeu">Demand assigned, TEU per year (after scaling).</param>
-/// <param name="UnservedTeu">Demand without a path.</param>
+/// <param name="UnservedTeu">Demand without a path (<c>ue</c>), or left unserved at the penalty because no capacity is left for it (<c>so</c>).</param>
 /// <param name="CorridorShares">TEU per year entering Russia (northern), crossing the Caspian (middle) and entering Iran (southern); a flow can count in two.</param>
 /// <param name="Legs">Every directed leg with flow, largest utilisation first.</param>
 /// <param name="Nodes">Nodes with a handling capacity and flow, largest utilisation first.</param>
+/// <param name="Optimum">The system optimum's cost terms (null under <c>ue</c>).</param>
 public sealed record CorridorAssignmentDocument(
     int Year,
     string Method,
@@ -103,7 +104,16 @@ public sealed record CorridorAssignmentDocument(
     double UnservedTeu,
     IReadOnlyDictionary<string, double> CorridorShares,
     IReadOnlyList<LegFlowContract> Legs,
-    IReadOnlyList<NodeFlowContract> Nodes);
+    IReadOnlyList<NodeFlowContract> Nodes,
+    SystemOptimumContract? Optimum = null);
+
+/// <summary>What the system optimum minimised and how it was solved.</summary>
+/// <param name="ObjectiveUsd">USD per year: tariffs, charges and time value of the TEU carried, plus the penalty of those unserved.</param>
+/// <param name="UnservedPenaltyUsd">USD per TEU left unserved.</param>
+/// <param name="TimeValueUsdPerTeuHour">Time value of one TEU of cargo per hour.</param>
+/// <param name="Solver">The linear-programming solver and its version.</param>
+/// <param name="CostBasis">What the costs are, in a sentence.</param>
+public sealed record SystemOptimumContract(double ObjectiveUsd, double UnservedPenaltyUsd, double TimeValueUsdPerTeuHour, string Solver, string CostBasis);
 
 /// <summary>Flow on one direction of a leg.</summary>
 /// <param name="Id">Leg id.</param>
@@ -116,7 +126,12 @@ public sealed record CorridorAssignmentDocument(
 public sealed record LegFlowContract(string Id, string From, string To, double FlowTeu, double? CapacityTeu, double? Utilisation, double? ShadowPrice);
 
 /// <summary>Flow through one node with a handling capacity.</summary>
-public sealed record NodeFlowContract(string Id, double FlowTeu, double CapacityTeu, double Utilisation);
+/// <param name="Id">Node id.</param>
+/// <param name="FlowTeu">TEU per year handled.</param>
+/// <param name="CapacityTeu">Handling capacity, TEU per year.</param>
+/// <param name="Utilisation">Flow ÷ capacity.</param>
+/// <param name="ShadowPrice">USD per extra TEU per year of handling capacity (system optimum only; null under user equilibrium).</param>
+public sealed record NodeFlowContract(string Id, double FlowTeu, double CapacityTeu, double Utilisation, double? ShadowPrice = null);
 
 /// <summary>The <c>invest --json</c> document.</summary>
 /// <param name="Year">Base year.</param>

@@ -6,8 +6,11 @@ namespace Corridors.Application.Contracts;
 /// <summary>Builds <see cref="CorridorAssignmentDocument"/> from a corridor assignment.</summary>
 public static class CorridorAssignmentDocuments
 {
-    /// <summary>The document of <paramref name="flows"/> on <paramref name="capacities"/>' network.</summary>
-    public static CorridorAssignmentDocument Of(CorridorCapacities capacities, CorridorFlows flows, double demandTeu)
+    /// <summary>
+    /// The document of <paramref name="flows"/> on <paramref name="capacities"/>' network: a user equilibrium when
+    /// <see cref="CorridorFlows.Assignment"/> is set, else a system optimum (then <paramref name="optimum"/> is required).
+    /// </summary>
+    public static CorridorAssignmentDocument Of(CorridorCapacities capacities, CorridorFlows flows, double demandTeu, SystemOptimumContract? optimum = null)
     {
         ArgumentNullException.ThrowIfNull(capacities);
         ArgumentNullException.ThrowIfNull(flows);
@@ -17,7 +20,8 @@ public static class CorridorAssignmentDocuments
         for (var e = 0; e < network.EdgeCount; e++)
         {
             var flow = flows.EdgeFlowTeu[e];
-            if (flow <= 0.5)
+            var price = flows.EdgeShadowPriceUsd?[e];
+            if (flow <= 0.5 && !(price > 0.005))
             {
                 continue;
             }
@@ -27,7 +31,7 @@ public static class CorridorAssignmentDocuments
             var capacity = capacities.EdgeTeuPerYear[e];
             var finite = !double.IsPositiveInfinity(capacity);
             legs.Add(new LegFlowContract(network.Legs[network.EdgeLeg[e]].Id, tail.Id, head.Id, Math.Round(flow),
-                finite ? Math.Round(capacity) : null, finite && capacity > 0 ? Math.Round(flow / capacity, 4) : null, null));
+                finite ? Math.Round(capacity) : null, finite && capacity > 0 ? Math.Round(flow / capacity, 4) : null, Price(price)));
             northern += Entering(tail, head, "RU") ? flow : 0;
             southern += Entering(tail, head, "IR") ? flow : 0;
             var mode = (TransportMode)network.Mode[e];
@@ -38,24 +42,40 @@ public static class CorridorAssignmentDocuments
         for (var v = 0; v < network.NodeCount; v++)
         {
             var capacity = capacities.NodeTeuPerYear[v];
-            if (!double.IsPositiveInfinity(capacity) && capacity > 0 && flows.NodeFlowTeu[v] > 0.5)
+            var price = flows.NodeShadowPriceUsd?[v];
+            if (!double.IsPositiveInfinity(capacity) && capacity > 0 && (flows.NodeFlowTeu[v] > 0.5 || price > 0.005))
             {
-                nodes.Add(new NodeFlowContract(network.Nodes[v].Id, Math.Round(flows.NodeFlowTeu[v]), Math.Round(capacity), Math.Round(flows.NodeFlowTeu[v] / capacity, 4)));
+                nodes.Add(new NodeFlowContract(network.Nodes[v].Id, Math.Round(flows.NodeFlowTeu[v]), Math.Round(capacity), Math.Round(flows.NodeFlowTeu[v] / capacity, 4), Price(price)));
             }
         }
 
-        var a = flows.Assignment;
-        return new CorridorAssignmentDocument(
-            network.Year,
-            "ue",
-            a.Status switch
+        string method, status;
+        double gap;
+        int iterations;
+        if (flows.Assignment is { } a)
+        {
+            (method, gap, iterations) = ("ue", a.RelativeGap, a.Iterations[^1].Iteration);
+            status = a.Status switch
             {
                 Assignment.AssignmentStatus.Converged => "converged",
                 Assignment.AssignmentStatus.Unreachable => "unreachable",
                 _ => "iteration-limit",
-            },
-            a.RelativeGap,
-            a.Iterations[^1].Iteration,
+            };
+        }
+        else
+        {
+            ArgumentNullException.ThrowIfNull(optimum);
+            var lp = flows.Optimum ?? throw new ArgumentException("A system optimum's flows carry the linear program's result.", nameof(flows));
+            (method, gap, iterations) = ("so", lp.RelativeGap, (int)Math.Min(int.MaxValue, lp.Iterations));
+            status = lp.Status == Flow.FlowStatus.Optimal ? "optimal" : "not-solved";
+        }
+
+        return new CorridorAssignmentDocument(
+            network.Year,
+            method,
+            status,
+            gap,
+            iterations,
             Math.Round(demandTeu),
             Math.Round(flows.UnservedTeu),
             new Dictionary<string, double>(StringComparer.Ordinal)
@@ -65,8 +85,12 @@ public static class CorridorAssignmentDocuments
                 ["southern"] = Math.Round(southern),
             },
             [.. legs.OrderByDescending(l => l.Utilisation ?? -1).ThenByDescending(l => l.FlowTeu).ThenBy(l => l.Id, StringComparer.Ordinal)],
-            [.. nodes.OrderByDescending(x => x.Utilisation).ThenBy(x => x.Id, StringComparer.Ordinal)]);
+            [.. nodes.OrderByDescending(x => x.Utilisation).ThenBy(x => x.Id, StringComparer.Ordinal)],
+            optimum);
     }
+
+    // Shadow prices in whole cents: below that they are the solver's round-off.
+    private static double? Price(double? usd) => usd is { } p ? Math.Round(p, 2) : null;
 
     private static bool Entering(Node tail, Node head, string country) => tail.Country != country && head.Country == country;
 }

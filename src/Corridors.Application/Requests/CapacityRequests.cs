@@ -40,7 +40,10 @@ public sealed record TntpAssignRequest(
 /// <param name="Scale">Factor applied to every demand row (1 when null), for growth scenarios.</param>
 /// <param name="Gap">Target relative gap (1e-5 when null).</param>
 /// <param name="MaxIterations">Iteration limit (1000 when null).</param>
-public sealed record CorridorAssignRequest(string? DemandFile, int? Year = null, string? Method = null, double? Scale = null, double? Gap = null, int? MaxIterations = null);
+/// <param name="UnservedPenaltyUsd">System optimum: USD per TEU left unserved (<see cref="Services.CapacityService.DefaultUnservedPenaltyUsd"/> when null).</param>
+public sealed record CorridorAssignRequest(
+    string? DemandFile, int? Year = null, string? Method = null, double? Scale = null, double? Gap = null, int? MaxIterations = null,
+    double? UnservedPenaltyUsd = null);
 
 /// <summary><c>invest</c>: which planned project adds the most bypass capacity on its own.</summary>
 /// <param name="FromRegion">Origin region.</param>

@@ -7,6 +7,7 @@ using Corridors.Capacity;
 using Corridors.Data.Demand;
 using Corridors.Diagnostics;
 using Corridors.Network;
+using Corridors.Optimization;
 
 namespace Corridors.Application.Services;
 
@@ -175,11 +176,15 @@ public sealed class CapacityService(CorridorsWorkspace workspace)
             problems.Add(new RequestProblem("demand", "Give a demand file, e.g. --demand data/demand/2024.csv."));
         }
 
-        if (request.Method is { } m && !m.Equals("ue", StringComparison.OrdinalIgnoreCase))
+        var optimum = request.Method is { } m && m.Trim().Equals("so", StringComparison.OrdinalIgnoreCase);
+        if (request.Method is { } word && !optimum && !word.Trim().Equals("ue", StringComparison.OrdinalIgnoreCase))
         {
-            problems.Add(new RequestProblem("method", m.Equals("so", StringComparison.OrdinalIgnoreCase)
-                ? "The system optimum (so) is not available yet; use ue."
-                : $"'{m}' is not a method; use ue."));
+            problems.Add(new RequestProblem("method", $"'{word}' is not a method; use ue (user equilibrium) or so (system optimum)."));
+        }
+
+        if (request.UnservedPenaltyUsd is { } penalty && !(penalty > 0 && double.IsFinite(penalty)))
+        {
+            problems.Add(new RequestProblem("unservedPenaltyUsd", "The unserved penalty must be a positive number of USD per TEU."));
         }
 
         if (request.Scale is { } scale && !(scale >= 0 && double.IsFinite(scale)))
@@ -210,10 +215,43 @@ public sealed class CapacityService(CorridorsWorkspace workspace)
             return Outcome<CorridorAssignmentDocument>.Invalid(problems);
         }
 
-        var capacities = Capacities(workspace.Snapshot(year));
+        var snapshot = workspace.Snapshot(year);
+        var capacities = Capacities(snapshot);
+        if (optimum)
+        {
+            return SystemOptimum(snapshot, capacities, demand, request.UnservedPenaltyUsd ?? DefaultUnservedPenaltyUsd);
+        }
+
         var flows = CorridorAssignment.Solve(capacities, demand, new AssignmentOptions(AssignmentMethod.GradientProjection, request.Gap ?? 1e-5, request.MaxIterations ?? 1000),
             progress, cancellationToken);
         return Outcome<CorridorAssignmentDocument>.Ok(CorridorAssignmentDocuments.Of(capacities, flows, demand.Sum(d => d.Teu)));
+    }
+
+    /// <summary>
+    /// USD per TEU the system optimum pays for a TEU it leaves unserved. assumption: twice the dearest China–Europe
+    /// rail rate in data/validation/cases.csv (USD 12,500 per FEU, January 2021, i.e. 6,250 per TEU), so the optimum
+    /// leaves a TEU unserved only when no overland path has room for it, and the shadow price of a saturated cut is
+    /// what one more TEU of capacity saves against sending the TEU elsewhere at that price.
+    /// </summary>
+    public const double DefaultUnservedPenaltyUsd = 12_500;
+
+    /// <summary>What the system optimum's costs are (the document's <c>costBasis</c>).</summary>
+    public const string SystemOptimumCostBasis =
+        "USD per TEU: each leg's tariffs and charges for one TEU (per-wagon fees shared by teu_per_wagon TEU) plus the time value of cargo " +
+        "(cargo_value_usd_per_teu × inventory_cost_rate_per_year ÷ 8,760 per hour) over its expected hours and each node's expected dwell; " +
+        "overland only (ocean legs left out); capacities are hard limits per direction; legs without a tariff cost only time.";
+
+    private static Outcome<CorridorAssignmentDocument> SystemOptimum(
+        NetworkSnapshot snapshot, CorridorCapacities capacities, List<RegionDemand> demand, double penalty)
+    {
+        var definition = snapshot.Network.Definition;
+        var timeValue = definition.Parameter("cargo_value_usd_per_teu", 0) * definition.Parameter("inventory_cost_rate_per_year", 0) / 8760.0;
+        var (graph, problem) = CorridorAssignment.SystemOptimumProblem(
+            capacities, snapshot.Graph, demand, timeValue, definition.Parameter("teu_per_wagon", 2), penalty);
+        var result = MultiCommodityFlowLp.Solve(problem);
+        var flows = CorridorAssignment.SystemOptimumFlows(graph, result);
+        var contract = new SystemOptimumContract(Math.Round(result.Objective), penalty, Math.Round(timeValue, 4), result.Solver, SystemOptimumCostBasis);
+        return Outcome<CorridorAssignmentDocument>.Ok(CorridorAssignmentDocuments.Of(capacities, flows, demand.Sum(d => d.Teu), contract));
     }
 
     private List<RegionDemand> Demand(string file, IReadOnlyList<DemandRow> rows, int year, double scale, List<RequestProblem> problems)

@@ -8,7 +8,7 @@ using Spectre.Console;
 namespace Corridors.Cli.Commands;
 
 /// <summary>
-/// <c>corridors assign --demand FILE [--year Y] [--method ue] [--scale F] [--json]</c> and
+/// <c>corridors assign --demand FILE [--year Y] [--method ue|so] [--scale F] [--unserved-penalty USD] [--json]</c> and
 /// <c>corridors assign --tntp NET TRIPS [--gap 1e-5] [--max-iterations N] [--method gp|bfw|fw] [--json]</c>.
 /// </summary>
 internal static class AssignCommand
@@ -26,13 +26,14 @@ internal static class AssignCommand
         var demand = new Option<string?>("--demand") { Description = "Region-to-region TEU demand file (data/demand/*.csv) to assign to the corridor network." };
         var year = new Option<int?>("--year") { Description = "Network year with --demand (default: the demand file's year)." };
         var scale = new Option<double?>("--scale") { Description = "Multiply the demand by this factor (growth scenarios; default 1)." };
-        var method = new Option<string?>("--method") { Description = "With --demand: ue (user equilibrium, default). With --tntp: gp (path-based gradient projection, default), bfw (bi-conjugate Frank–Wolfe) or fw." };
+        var method = new Option<string?>("--method") { Description = "With --demand: ue (user equilibrium, default) or so (system optimum: a linear program on OR-Tools, with the shadow price of every binding capacity). With --tntp: gp (path-based gradient projection, default), bfw (bi-conjugate Frank–Wolfe) or fw." };
+        var penalty = new Option<double?>("--unserved-penalty") { Description = "With --method so: USD per TEU left unserved (default 12,500)." };
         var tollFactor = new Option<double?>("--toll-factor") { Description = "Weight of tolls in the cost (default: the file's <TOLL FACTOR>, else 0)." };
         var distanceFactor = new Option<double?>("--distance-factor") { Description = "Weight of link length in the cost (default: the file's <DISTANCE FACTOR>, else 0)." };
         var json = CommonOptions.Json();
         var command = new Command("assign", "Assign TEU demand to the corridor network (flows, utilisation, bottlenecks, corridor shares), or solve the user equilibrium of a TNTP network.")
         {
-            demand, year, scale, tntp, gap, maxIterations, method, tollFactor, distanceFactor, json,
+            demand, year, scale, tntp, gap, maxIterations, method, penalty, tollFactor, distanceFactor, json,
         };
         command.SetAction(parse =>
         {
@@ -45,7 +46,8 @@ internal static class AssignCommand
 
             if (demandFile is not null)
             {
-                var corridorRequest = new CorridorAssignRequest(demandFile, parse.GetValue(year), parse.GetValue(method), parse.GetValue(scale), parse.GetValue(gap), parse.GetValue(maxIterations));
+                var corridorRequest = new CorridorAssignRequest(demandFile, parse.GetValue(year), parse.GetValue(method), parse.GetValue(scale), parse.GetValue(gap), parse.GetValue(maxIterations),
+                    parse.GetValue(penalty));
                 var service = new CapacityService(context.Workspace);
                 var corridor = !parse.GetValue(json) && context.Console.Profile.Capabilities.Interactive
                     ? WithProgress(context.Console, corridorRequest.Gap, progress => service.Assign(corridorRequest, progress))
@@ -84,21 +86,47 @@ internal static class AssignCommand
 
     private static void Render(IAnsiConsole console, CorridorAssignmentDocument d)
     {
-        console.MarkupLine(CultureInfo.InvariantCulture,
-            $"[bold]Corridor assignment {d.Year}[/] ({d.Method}): {d.DemandTeu:N0} TEU/year, {d.UnservedTeu:N0} unserved; {d.Status} after {d.Iterations} iterations, relative gap {d.RelativeGap:E2}");
+        var so = d.Optimum is not null;
+        console.MarkupLine(CultureInfo.InvariantCulture, so
+            ? $"[bold]Corridor assignment {d.Year}[/] (system optimum): {d.DemandTeu:N0} TEU/year, {d.UnservedTeu:N0} unserved at USD {d.Optimum!.UnservedPenaltyUsd:N0} per TEU; {d.Status}, USD {d.Optimum.ObjectiveUsd:N0} per year, {d.Iterations} simplex iterations, duality gap {d.RelativeGap:E2} ({Markup.Escape(d.Optimum.Solver)})"
+            : $"[bold]Corridor assignment {d.Year}[/] ({d.Method}): {d.DemandTeu:N0} TEU/year, {d.UnservedTeu:N0} unserved; {d.Status} after {d.Iterations} iterations, relative gap {d.RelativeGap:E2}");
         console.MarkupLine(CultureInfo.InvariantCulture,
             $"Corridors (TEU/year): {string.Join(", ", d.CorridorShares.Select(s => $"{s.Key} {s.Value:N0}"))}");
         var table = new Table().AddColumns("Bottleneck", "Direction", "Flow (TEU/yr)", "Capacity (TEU/yr)", "Utilisation");
+        if (so)
+        {
+            table.AddColumn("Shadow price (USD per TEU/yr)");
+        }
+
+        static string Price(double? usd) => usd is { } p ? p.ToString("N2", CultureInfo.InvariantCulture) : "";
         foreach (var l in d.Legs.Where(l => l.Utilisation is not null).Take(10))
         {
-            table.AddRow(Markup.Escape(l.Id), Markup.Escape($"{l.From} → {l.To}"), l.FlowTeu.ToString("N0", CultureInfo.InvariantCulture),
-                l.CapacityTeu!.Value.ToString("N0", CultureInfo.InvariantCulture), l.Utilisation!.Value.ToString("P1", CultureInfo.InvariantCulture));
+            var cells = new List<string>
+            {
+                Markup.Escape(l.Id), Markup.Escape($"{l.From} → {l.To}"), l.FlowTeu.ToString("N0", CultureInfo.InvariantCulture),
+                l.CapacityTeu!.Value.ToString("N0", CultureInfo.InvariantCulture), l.Utilisation!.Value.ToString("P1", CultureInfo.InvariantCulture),
+            };
+            if (so)
+            {
+                cells.Add(Price(l.ShadowPrice));
+            }
+
+            table.AddRow([.. cells]);
         }
 
         foreach (var x in d.Nodes.Take(5))
         {
-            table.AddRow(Markup.Escape(x.Id), "handling", x.FlowTeu.ToString("N0", CultureInfo.InvariantCulture),
-                x.CapacityTeu.ToString("N0", CultureInfo.InvariantCulture), x.Utilisation.ToString("P1", CultureInfo.InvariantCulture));
+            var cells = new List<string>
+            {
+                Markup.Escape(x.Id), "handling", x.FlowTeu.ToString("N0", CultureInfo.InvariantCulture),
+                x.CapacityTeu.ToString("N0", CultureInfo.InvariantCulture), x.Utilisation.ToString("P1", CultureInfo.InvariantCulture),
+            };
+            if (so)
+            {
+                cells.Add(Price(x.ShadowPrice));
+            }
+
+            table.AddRow([.. cells]);
         }
 
         console.Write(table);

@@ -157,17 +157,13 @@ public sealed class QueryWeights
         var mode = network.Mode;
         var passageMask = network.PassageMask;
         var touch = graph.TouchMask;
-        var fixedTariff = graph.TariffFixed;
-        var perKm = graph.TariffPerKm;
         var factor = graph.Co2GramsPerTonneKm;
         var teu = query.Cargo.Teu;
         var charged = query.Cargo.TariffTeu;
         var loads = query.Cargo.Loads ?? Math.Max(1, Math.Ceiling(teu / network.Definition.Parameter("teu_per_wagon", 2)));
-        var perTeuCharge = graph.ChargePerTeu;
-        var perLoadCharge = graph.ChargePerLoad;
         for (var e = 0; e < m; e++)
         {
-            _cost[e] = ((fixedTariff[e] + ((double)perKm[e] * km[e]) + perTeuCharge[e]) * charged) + (perLoadCharge[e] * loads);
+            _cost[e] = graph.MoneyUsd(e, charged, loads);
             _co2[e] = (double)factor[e] * km[e] * tonnes * teu / 1000.0;
             _blocked[e] = (touch[e] & avoidCountries) != 0
                 || (passageMask[e] & avoidPassages) != 0

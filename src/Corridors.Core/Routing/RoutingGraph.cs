@@ -159,6 +159,14 @@ public sealed class RoutingGraph
         }
     }
 
+    /// <summary>
+    /// Money of edge <paramref name="edge"/> for a consignment charged <paramref name="chargedTeu"/> 20' rates and
+    /// filling <paramref name="loads"/> loads: (fixed tariff + per-km tariff × km + per-TEU charges) × charged TEU +
+    /// per-load charges × loads. The one formula routing (<see cref="QueryWeights"/>) and the system optimum use.
+    /// </summary>
+    public double MoneyUsd(int edge, double chargedTeu, double loads) =>
+        ((_tariffFixed[edge] + ((double)_tariffPerKm[edge] * Network.LengthKm[edge]) + _chargePerTeu[edge]) * chargedTeu) + (_chargePerLoad[edge] * loads);
+
     /// <summary>The frozen network.</summary>
     public CorridorNetwork Network { get; }
 
