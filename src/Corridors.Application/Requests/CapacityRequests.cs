@@ -40,7 +40,8 @@ public sealed record TntpAssignRequest(
 /// <param name="Scale">Factor applied to every demand row (1 when null), for growth scenarios.</param>
 /// <param name="Gap">Target relative gap (1e-5 when null).</param>
 /// <param name="MaxIterations">Iteration limit (1000 when null).</param>
-public sealed record CorridorAssignRequest(string? DemandFile, int? Year = null, string? Method = null, double? Scale = null, double? Gap = null, int? MaxIterations = null);
+/// <param name="DemandYear">The demand rows of this year are assigned (the network year when null), so a later network can carry a file's demand.</param>
+public sealed record CorridorAssignRequest(string? DemandFile, int? Year = null, string? Method = null, double? Scale = null, double? Gap = null, int? MaxIterations = null, int? DemandYear = null);
 
 /// <summary><c>invest</c>: which planned project adds the most bypass capacity on its own.</summary>
 /// <param name="FromRegion">Origin region.</param>
