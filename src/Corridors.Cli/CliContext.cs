@@ -77,8 +77,32 @@ internal sealed class CliContext : IDisposable
     public string? StorePath => NoStore ? null
         : StoreOption ?? Environment.StorePath ?? Path.Combine(Directory.GetCurrentDirectory(), ".corridors", "corridors.db");
 
-    /// <summary>The application workspace, built on first use from the options above.</summary>
-    public CorridorsWorkspace Workspace => _workspace ??= Environment.Workspaces?.Invoke(WorkspaceOptions) ?? new CorridorsWorkspace(WorkspaceOptions);
+    /// <summary><c>--scenario</c> of the command being run, when given (a preset name or a scenario file).</summary>
+    public string? ScenarioOption { get; set; }
+
+    /// <summary>The <c>--scenario</c> option of each command that has one (<see cref="Commands.ScenarioOption"/>).</summary>
+    public Dictionary<System.CommandLine.Command, System.CommandLine.Option<string?>> ScenarioOptions { get; } = [];
+
+    /// <summary>The application workspace of the data, built on first use from the options above.</summary>
+    public CorridorsWorkspace BaseWorkspace => _workspace ??= Environment.Workspaces?.Invoke(WorkspaceOptions) ?? new CorridorsWorkspace(WorkspaceOptions);
+
+    /// <summary>
+    /// The workspace the command runs on: <see cref="BaseWorkspace"/> under <c>--scenario</c> when given. An unknown
+    /// name is a usage error; a scenario file with errors throws <see cref="Diagnostics.InputDataException"/>.
+    /// </summary>
+    public CorridorsWorkspace Workspace
+    {
+        get
+        {
+            if (ScenarioOption is null)
+            {
+                return BaseWorkspace;
+            }
+
+            var opened = BaseWorkspace.Scenarios.Open(ScenarioOption, allowFiles: true);
+            return opened.IsValid ? opened.Value : throw new CliUsageException($"--scenario: {opened.Problems[0].Message}");
+        }
+    }
 
     private WorkspaceOptions WorkspaceOptions => new()
     {

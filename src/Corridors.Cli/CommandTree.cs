@@ -45,6 +45,9 @@ internal static class CommandTree
             root.Subcommands.Add(command);
         }
 
+        root.Subcommands.Add(ScenarioCommand.Create(context, globals));
+        ScenarioOption.AddTo(root, context);
+
         OptionParsers.Attach(root);
         return root;
     }

@@ -22,6 +22,7 @@ internal static class CorridorsApp
         {
             context.NoStore = true;
             context.DataOption = Commands.RouteOptions.Read(parse, globals.Data);
+            context.ScenarioOption = context.ScenarioOptions.TryGetValue(parse.CommandResult.Command, out var scenario) ? Commands.RouteOptions.Read(parse, scenario) : null;
             if (context.GlobalProblems().Count > 0)
             {
                 return [];
@@ -66,6 +67,7 @@ internal static class CorridorsApp
             context.NoStore = parse.GetValue(globals.NoStore);
             context.StoreOption = parse.GetValue(globals.Store);
             context.DataOption = parse.GetValue(globals.Data);
+            context.ScenarioOption = context.ScenarioOptions.TryGetValue(parse.CommandResult.Command, out var scenario) ? parse.GetValue(scenario) : null;
         }
         catch (InvalidOperationException ex)
         {

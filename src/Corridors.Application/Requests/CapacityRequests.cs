@@ -41,9 +41,10 @@ public sealed record TntpAssignRequest(
 /// <param name="Gap">Target relative gap (1e-5 when null).</param>
 /// <param name="MaxIterations">Iteration limit (1000 when null).</param>
 /// <param name="UnservedPenaltyUsd">System optimum: USD per TEU left unserved (<see cref="Services.CapacityService.DefaultUnservedPenaltyUsd"/> when null).</param>
+/// <param name="DemandYear">The demand rows of this year are assigned (the network year when null), so a later network can carry a file's demand.</param>
 public sealed record CorridorAssignRequest(
     string? DemandFile, int? Year = null, string? Method = null, double? Scale = null, double? Gap = null, int? MaxIterations = null,
-    double? UnservedPenaltyUsd = null);
+    double? UnservedPenaltyUsd = null, int? DemandYear = null);
 
 /// <summary><c>invest</c>: which planned project adds the most bypass capacity on its own.</summary>
 /// <param name="FromRegion">Origin region.</param>

@@ -69,8 +69,15 @@ public sealed record RouteQueryRequest
     public required string To { get; init; }
 
     /// <summary>Network year.</summary>
-    /// <value><see cref="NetworkYears.Default"/>.</value>
+    /// <value>The year of <see cref="Depart"/>, else the scenario's base year, else <see cref="NetworkYears.Default"/>.</value>
     public int? Year { get; init; }
+
+    /// <summary>
+    /// A preset scenario (data/scenarios/, e.g. <c>russia-closed</c>) to answer under; files are given by front ends
+    /// that may read them (the CLI's <c>--scenario FILE</c>), never in a request.
+    /// </summary>
+    /// <value>null: the workspace's own scenario (the baseline unless it is a scenario view).</value>
+    public string? Scenario { get; init; }
 
     /// <summary>
     /// Service level: <c>groupage</c> (a single container or wagon in ordinary traffic) or <c>block-train</c> (a

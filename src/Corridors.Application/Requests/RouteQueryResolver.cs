@@ -26,6 +26,18 @@ public static class RouteQueryResolver
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(workspace);
         var problems = new List<RequestProblem>();
+        if (!string.IsNullOrWhiteSpace(request.Scenario))
+        {
+            var opened = workspace.Scenarios.Open(request.Scenario, allowFiles: false);
+            if (opened.IsValid)
+            {
+                workspace = opened.Value;
+            }
+            else
+            {
+                problems.AddRange(opened.Problems);
+            }
+        }
 
         // One clock for both: the network year defaults to the departure's year, and the departure to today's date
         // moved into the requested year, so a 2027 departure runs on the 2027 network.
@@ -36,7 +48,13 @@ public static class RouteQueryResolver
             depart = new DateTime(askedYear, depart.Month, Math.Min(depart.Day, DateTime.DaysInMonth(askedYear, depart.Month)), 0, 0, 0, DateTimeKind.Utc);
         }
 
-        var year = request.Year ?? (depart == default ? NetworkYears.Default : depart.Year);
+        var year = request.Year ?? (depart == default ? NetworkYears.Default : !departGiven && workspace.Scenario?.Scenario.BaseYear is { } baseYear ? baseYear : depart.Year);
+        if (request.Year is null && !departGiven && workspace.Scenario?.Scenario.BaseYear is { } scenarioYear && depart.Year != scenarioYear)
+        {
+            // A scenario describes its base year: today's date moved into it.
+            depart = new DateTime(scenarioYear, depart.Month, Math.Min(depart.Day, DateTime.DaysInMonth(scenarioYear, depart.Month)), 0, 0, 0, DateTimeKind.Utc);
+        }
+
         if (year is < NetworkYears.Min or > NetworkYears.Max)
         {
             problems.Add(new("year", request.Year is null

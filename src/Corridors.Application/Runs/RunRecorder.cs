@@ -20,7 +20,7 @@ public sealed record RunInfo(string Command, string Arguments, int? Year, long? 
 
 /// <summary>
 /// Stores results in the run store: the document is serialised once with <see cref="ContractJson.Options"/>, stored
-/// with its seed, year and data fingerprint, and the same text is returned for printing, so <c>runs show</c> gives
+/// with its seed, year and fingerprint (the data's, plus the scenario's under a scenario: <see cref="CorridorsWorkspace.RunFingerprint"/>), and the same text is returned for printing, so <c>runs show</c> gives
 /// back byte for byte what was printed. A failure to store is logged as a warning and never fails the request.
 /// </summary>
 public sealed class RunRecorder
@@ -50,7 +50,7 @@ public sealed class RunRecorder
         try
         {
             using var store = ResultStore.Open(StorePath, _workspace.Clock);
-            var run = store.Save(info.Command, info.Arguments, _workspace.DataFingerprint, info.Year, info.Seed, json);
+            var run = store.Save(info.Command, info.Arguments, _workspace.RunFingerprint, info.Year, info.Seed, json);
             Log.RunStored(_log, run.Id, StorePath);
             return new RecordedRun(json, run.Id);
         }

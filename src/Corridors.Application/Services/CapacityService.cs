@@ -209,7 +209,13 @@ public sealed class CapacityService(CorridorsWorkspace workspace)
 
         var rows = DemandLoader.Load(request.DemandFile!);
         var year = request.Year ?? rows[0].Year;
-        var demand = Demand(request.DemandFile!, rows, year, request.Scale ?? 1, problems);
+        // A scenario's demand growth multiplies the demand like --scale does.
+        var demand = Demand(request.DemandFile!, rows, request.DemandYear ?? year, (request.Scale ?? 1) * (workspace.Scenario?.Scenario.DemandFactor ?? 1), problems);
+        if (year is < NetworkYears.Min or > NetworkYears.Max && problems.Count == 0)
+        {
+            problems.Add(new RequestProblem("year", string.Create(CultureInfo.InvariantCulture, $"{year} is outside the years the network data covers ({NetworkYears.Min}–{NetworkYears.Max}).")));
+        }
+
         if (problems.Count > 0)
         {
             return Outcome<CorridorAssignmentDocument>.Invalid(problems);

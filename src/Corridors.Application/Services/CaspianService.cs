@@ -205,8 +205,11 @@ public sealed class CaspianService(CorridorsWorkspace workspace)
         }
 
         var definition = workspace.Definition;
-        var level = r.Level ?? data.Trajectory(scenarioName).Level(year);
-        var levelFrom = r.Level is null ? $"{CaspianData.Observed}+{scenarioName}" : "given";
+        // A scenario's sea level (a value, an offset from the trajectory or its own trajectory) stands in for the data's.
+        var trajectory = data.Trajectory(scenarioName).Level(year);
+        var scenarioLevel = workspace.Scenario?.Scenario.SeaLevel;
+        var level = r.Level ?? scenarioLevel?.Level(year, trajectory) ?? trajectory;
+        var levelFrom = r.Level is not null ? "given" : scenarioLevel is not null ? $"scenario {workspace.ScenarioName}" : $"{CaspianData.Observed}+{scenarioName}";
         var notes = new List<string>();
         var lines = BuildLines(definition, data, year, level, notes);
         if (lines.Count == 0)
@@ -243,9 +246,10 @@ public sealed class CaspianService(CorridorsWorkspace workspace)
         {
             if (data.DemandFor(year) is { } row)
             {
-                demand = row.Teu;
-                demandWagons = r.DemandWagons ?? Math.Round(data.WagonsFor(row));
-                demandFrom = $"data/caspian/demand.csv ({row.Year})";
+                var growth = workspace.Scenario?.Scenario.DemandFactor ?? 1;
+                demand = row.Teu * growth;
+                demandWagons = r.DemandWagons ?? Math.Round(data.WagonsFor(row) * growth);
+                demandFrom = growth == 1 ? $"data/caspian/demand.csv ({row.Year})" : $"data/caspian/demand.csv ({row.Year}) × {growth.ToString("0.###", CultureInfo.InvariantCulture)} (scenario {workspace.ScenarioName})";
             }
             else if (requireDemand)
             {

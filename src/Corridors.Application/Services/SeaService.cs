@@ -22,7 +22,7 @@ public sealed class SeaService(CorridorsWorkspace workspace)
         ArgumentNullException.ThrowIfNull(request);
         var sea = workspace.Sea;
         var problems = new List<RequestProblem>();
-        var (constraints, vessel) = Prepare(sea, request.Options, problems);
+        var (constraints, vessel) = Prepare(sea, UnderScenario(request.Options), problems);
         var from = sea.Resolve(request.From, "from");
         var to = sea.Resolve(request.To, "to");
         problems.AddRange(from.Problems);
@@ -32,7 +32,7 @@ public sealed class SeaService(CorridorsWorkspace workspace)
             return Outcome<SeaRouteDocument>.Invalid(problems);
         }
 
-        return Outcome<SeaRouteDocument>.Ok(Query(sea, from.Value, to.Value, request.Options, constraints, vessel, out _));
+        return Outcome<SeaRouteDocument>.Ok(Query(sea, from.Value, to.Value, UnderScenario(request.Options), constraints, vessel, out _));
     }
 
     /// <summary>A distance table; each pair's problems carry its index (<c>pairs[3].from</c>).</summary>
@@ -46,7 +46,7 @@ public sealed class SeaService(CorridorsWorkspace workspace)
             problems.Add(new("pairs", $"At most {MaxPairs} pairs are allowed in one request."));
         }
 
-        var (constraints, vessel) = Prepare(sea, request.Options, problems);
+        var (constraints, vessel) = Prepare(sea, UnderScenario(request.Options), problems);
         var places = new List<(SeaPlaceContract From, SeaPlaceContract To)>(request.Pairs.Count);
         for (var i = 0; i < request.Pairs.Count && i < MaxPairs; i++)
         {
@@ -70,11 +70,31 @@ public sealed class SeaService(CorridorsWorkspace workspace)
         var micros = new double[places.Count];
         for (var i = 0; i < places.Count; i++)
         {
-            results.Add(Query(sea, places[i].From, places[i].To, request.Options, constraints, vessel, out var seconds));
+            results.Add(Query(sea, places[i].From, places[i].To, UnderScenario(request.Options), constraints, vessel, out var seconds));
             micros[i] = seconds * 1e6;
         }
 
         return Outcome<SeaBatchDocument>.Ok(new SeaBatchDocument(results, ContractJson.Round(Median(micros), 1), ContractJson.Round(micros.Sum() / 1e6, 6)));
+    }
+
+    /// <summary>
+    /// The options under the workspace's scenario: the passages and countries it closes (in any year: the lane network
+    /// has no years) are avoided as well.
+    /// </summary>
+    private SeaRouteOptions UnderScenario(SeaRouteOptions options)
+    {
+        if (workspace.Scenario?.Scenario is not { } scenario)
+        {
+            return options;
+        }
+
+        var passages = scenario.Closures.Where(c => c.Target.Kind == Scenarios.ScenarioTargetKind.Passage).Select(c => c.Target.Id);
+        var countries = scenario.Closures.Where(c => c.Target.Kind == Scenarios.ScenarioTargetKind.Country).Select(c => c.Target.Id);
+        return options with
+        {
+            AvoidPassages = [.. options.AvoidPassages.Concat(passages).Distinct(StringComparer.OrdinalIgnoreCase)],
+            AvoidCountries = [.. options.AvoidCountries.Concat(countries).Distinct(StringComparer.OrdinalIgnoreCase)],
+        };
     }
 
     private static (SeaConstraints Constraints, int VesselTeu) Prepare(SeaSnapshot sea, SeaRouteOptions options, List<RequestProblem> problems)

@@ -6,6 +6,7 @@ using Corridors.Data.Store;
 using Corridors.Diagnostics;
 using Corridors.Network;
 using Corridors.Reliability;
+using Corridors.Scenarios;
 using Microsoft.Extensions.Logging;
 
 namespace Corridors.Application.Workspace;
@@ -33,8 +34,9 @@ public sealed class CorridorsWorkspace
     private readonly Lazy<SeaSnapshot> _sea;
     private readonly Lazy<Services.PublishedRates> _publishedRates;
     private readonly Lazy<string> _fingerprint;
-    private readonly ConcurrentDictionary<(string Scenario, int Year, ServiceLevel Level), Lazy<NetworkSnapshot>> _snapshots = new();
+    private readonly ConcurrentDictionary<(string Scenario, int Year, ServiceLevel Level), Lazy<NetworkSnapshot>> _snapshots;
     private readonly ILogger _dataLog;
+    private readonly CorridorsWorkspace? _root;
 
     /// <summary>Creates the workspace; nothing is loaded until asked for.</summary>
     public CorridorsWorkspace(WorkspaceOptions options)
@@ -50,8 +52,53 @@ public sealed class CorridorsWorkspace
         _sea = new(LoadSea, LazyThreadSafetyMode.ExecutionAndPublication);
         _fingerprint = new(() => ResultStore.Fingerprint(DataDirectory), LazyThreadSafetyMode.ExecutionAndPublication);
         _publishedRates = new(() => new Services.PublishedRates(this), LazyThreadSafetyMode.ExecutionAndPublication);
+        _snapshots = new();
+        Scenarios = new ScenarioCatalog(this);
         Runs = new RunRecorder(this);
     }
+
+    /// <summary>A view of <paramref name="root"/> under <paramref name="scenario"/>: every cache is the root's.</summary>
+    private CorridorsWorkspace(CorridorsWorkspace root, AppliedScenario scenario)
+    {
+        _root = root;
+        Options = root.Options;
+        DataDirectory = root.DataDirectory;
+        _dataLog = root._dataLog;
+        _seaData = root._seaData;
+        _definition = root._definition;
+        _reliability = root._reliability;
+        _sea = root._sea;
+        _fingerprint = root._fingerprint;
+        _publishedRates = root._publishedRates;
+        _snapshots = root._snapshots;
+        Scenarios = root.Scenarios;
+        Scenario = scenario;
+        Runs = new RunRecorder(this);
+    }
+
+    /// <summary>The scenario this workspace applies; null for the baseline.</summary>
+    public AppliedScenario? Scenario { get; }
+
+    /// <summary>The scenario's name, or <see cref="BaselineScenario"/>.</summary>
+    public string ScenarioName => Scenario?.Name ?? BaselineScenario;
+
+    /// <summary>The workspace of the unmodified data (this one when it applies no scenario).</summary>
+    public CorridorsWorkspace Baseline => _root ?? this;
+
+    /// <summary>Scenario files and presets (data/scenarios/), read against the baseline definition.</summary>
+    public ScenarioCatalog Scenarios { get; }
+
+    /// <summary>
+    /// This workspace's data under <paramref name="scenario"/> (null = the baseline): a view that shares every cache,
+    /// whose definition, snapshots and stored runs are the scenario's.
+    /// </summary>
+    public CorridorsWorkspace ForScenario(AppliedScenario? scenario) => scenario is null ? Baseline : new CorridorsWorkspace(Baseline, scenario);
+
+    /// <summary>
+    /// What a stored run was computed from: the data fingerprint, and with a scenario
+    /// <c>+scenario:NAME:SHA256</c> over the scenario file and the files it extends.
+    /// </summary>
+    public string RunFingerprint => Scenario is null ? DataFingerprint : $"{DataFingerprint}+scenario:{Scenario.Name}:{Scenario.Fingerprint}";
 
     /// <summary>The options the workspace was built from.</summary>
     public WorkspaceOptions Options { get; }
@@ -64,7 +111,11 @@ public sealed class CorridorsWorkspace
 
     /// <summary>The validated network definition with sea-lane distances applied.</summary>
     /// <exception cref="InputDataException">The data files have errors.</exception>
-    public NetworkDefinition Definition => _definition.Value;
+    public NetworkDefinition Definition => Scenario?.Definition ?? _definition.Value;
+
+    /// <summary>The network definition of the data, without any scenario.</summary>
+    /// <exception cref="InputDataException">The data files have errors.</exception>
+    public NetworkDefinition BaseDefinition => _definition.Value;
 
     /// <summary>The reliability model (<c>reliability.csv</c>).</summary>
     /// <exception cref="InputDataException">The file has errors.</exception>
@@ -88,23 +139,36 @@ public sealed class CorridorsWorkspace
 
     /// <summary>The network of <paramref name="year"/> under <paramref name="scenario"/>, built once and shared.</summary>
     /// <exception cref="InputDataException">The data files have errors.</exception>
-    public NetworkSnapshot Snapshot(int year, string scenario = BaselineScenario) => Snapshot(year, ServiceLevel.Groupage, scenario);
+    public NetworkSnapshot Snapshot(int year, string scenario) => Snapshot(year, ServiceLevel.Groupage, scenario);
+
+    /// <summary>The network of <paramref name="year"/> under this workspace's scenario, built once and shared.</summary>
+    /// <exception cref="InputDataException">The data files have errors.</exception>
+    public NetworkSnapshot Snapshot(int year) => Snapshot(year, ServiceLevel.Groupage);
 
     /// <summary>
-    /// The network of <paramref name="year"/> under <paramref name="scenario"/> with the times of service level
+    /// The network of <paramref name="year"/> under the preset <paramref name="scenario"/> with the times of service level
     /// <paramref name="level"/>, built once and shared.
     /// </summary>
-    /// <exception cref="InputDataException">The data files have errors.</exception>
-    public NetworkSnapshot Snapshot(int year, ServiceLevel level, string scenario = BaselineScenario)
+    /// <exception cref="ArgumentException">No preset has that name.</exception>
+    /// <exception cref="InputDataException">The data files or the scenario file have errors.</exception>
+    public NetworkSnapshot Snapshot(int year, ServiceLevel level, string scenario)
     {
         ArgumentNullException.ThrowIfNull(scenario);
-        if (!string.Equals(scenario, BaselineScenario, StringComparison.Ordinal))
-        {
-            throw new ArgumentException($"Unknown scenario '{scenario}'; only '{BaselineScenario}' exists so far.", nameof(scenario));
-        }
+        var opened = Scenarios.Open(scenario, allowFiles: false);
+        return opened.IsValid
+            ? opened.Value.Snapshot(year, level)
+            : throw new ArgumentException(opened.Problems[0].Message, nameof(scenario));
+    }
 
-        var lazy = _snapshots.GetOrAdd((scenario, year, level), key => new Lazy<NetworkSnapshot>(
-            () => new NetworkSnapshot(this, key.Scenario, CorridorNetwork.Build(Definition, key.Year, key.Level)),
+    /// <summary>
+    /// The network of <paramref name="year"/> under this workspace's scenario with the times of service level
+    /// <paramref name="level"/>, built once and shared by every view of the same data.
+    /// </summary>
+    /// <exception cref="InputDataException">The data files have errors.</exception>
+    public NetworkSnapshot Snapshot(int year, ServiceLevel level)
+    {
+        var lazy = _snapshots.GetOrAdd((Scenario?.Key ?? BaselineScenario, year, level), key => new Lazy<NetworkSnapshot>(
+            () => new NetworkSnapshot(this, ScenarioName, CorridorNetwork.Build(Definition, key.Year, key.Level)),
             LazyThreadSafetyMode.ExecutionAndPublication));
         return lazy.Value;
     }

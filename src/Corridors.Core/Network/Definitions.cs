@@ -34,10 +34,17 @@ public readonly record struct Validity(InfrastructureStatus Status, int? OpenYea
     /// <summary>Always operational.</summary>
     public static Validity Always => new(InfrastructureStatus.Operational, null, null);
 
+    /// <summary>
+    /// Years in which a scenario closes the element (both inclusive; a null end is open): it is not usable then,
+    /// whatever its status (<see cref="Scenarios.ScenarioApplier"/>).
+    /// </summary>
+    /// <value>null: never suspended.</value>
+    public (int? FromYear, int? ToYear)? Suspended { get; init; }
+
     /// <summary>True when the element is usable in <paramref name="year"/>.</summary>
     public bool IsActive(int year)
     {
-        if (CloseYear is { } close && year >= close)
+        if ((CloseYear is { } close && year >= close) || (Suspended is { } s && YearWindow.Contains(s.FromYear, s.ToYear, year)))
         {
             return false;
         }

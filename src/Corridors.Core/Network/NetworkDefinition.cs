@@ -99,8 +99,25 @@ public sealed class NetworkDefinition
     public FrozenDictionary<string, IReadOnlyList<Service>> ServicesByLeg { get; }
 
     /// <summary>A copy of this definition with other legs (same ids or not); everything else, service-level figures included, carries over.</summary>
-    public NetworkDefinition WithLegs(IReadOnlyList<Leg> legs) =>
-        new(Countries, Passages, Nodes, legs, Vessels, Services, EmissionFactors, Parameters) { ServiceLevelFigures = ServiceLevelFigures, Charges = Charges, RateFactors = RateFactors };
+    public NetworkDefinition WithLegs(IReadOnlyList<Leg> legs) => With(legs: legs);
+
+    /// <summary>
+    /// A copy of this definition with the tables given replaced and every other table carried over: the one place
+    /// that knows every table, so derived definitions (sea-lane distances, scenarios) never drop one.
+    /// </summary>
+    public NetworkDefinition With(
+        IReadOnlyList<Country>? countries = null,
+        IReadOnlyList<Node>? nodes = null,
+        IReadOnlyList<Leg>? legs = null,
+        IReadOnlyList<Vessel>? vessels = null,
+        IReadOnlyList<Service>? services = null,
+        IReadOnlyList<ServiceLevelFigure>? serviceLevelFigures = null) =>
+        new(countries ?? Countries, Passages, nodes ?? Nodes, legs ?? Legs, vessels ?? Vessels, services ?? Services, EmissionFactors, Parameters)
+        {
+            ServiceLevelFigures = serviceLevelFigures ?? ServiceLevelFigures,
+            Charges = Charges,
+            RateFactors = RateFactors,
+        };
 
     /// <summary>Value of a parameter, or <paramref name="fallback"/> when the data does not define it.</summary>
     public double Parameter(string key, double fallback) =>

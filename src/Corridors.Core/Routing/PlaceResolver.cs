@@ -120,6 +120,37 @@ public sealed class PlaceResolver
         return sb.ToString();
     }
 
+    /// <summary>
+    /// The candidate nearest to <paramref name="name"/> by edit distance (the first of equals), when it is close enough
+    /// to be a likely typo (at most max(2, length / 3) edits); null otherwise or for text longer than 200 characters.
+    /// The one spelling-suggestion rule of data files, scenario files and requests.
+    /// </summary>
+    public static string? Closest(string name, IEnumerable<string> candidates)
+    {
+        ArgumentNullException.ThrowIfNull(name);
+        ArgumentNullException.ThrowIfNull(candidates);
+
+        // Edit distance is quadratic in the length: no suggestion for text no id is that long.
+        if (name.Length > 200)
+        {
+            return null;
+        }
+
+        string? best = null;
+        var bestDistance = int.MaxValue;
+        foreach (var candidate in candidates)
+        {
+            var d = EditDistance(name, candidate);
+            if (d < bestDistance)
+            {
+                bestDistance = d;
+                best = candidate;
+            }
+        }
+
+        return bestDistance <= Math.Max(2, name.Length / 3) ? best : null;
+    }
+
     /// <summary>Levenshtein edit distance.</summary>
     public static int EditDistance(string a, string b)
     {

@@ -112,28 +112,7 @@ public sealed partial class CsvTable
     /// <summary>True when the header has the column.</summary>
     public bool HasColumn(string name) => _columns.ContainsKey(name);
 
-    internal static string? Suggest(string name, IEnumerable<string> candidates)
-    {
-        // Edit distance is quadratic in the length: no suggestion for text no id is that long.
-        if (name.Length > 200)
-        {
-            return null;
-        }
-
-        string? best = null;
-        var bestDistance = int.MaxValue;
-        foreach (var candidate in candidates)
-        {
-            var d = Corridors.Routing.PlaceResolver.EditDistance(name, candidate);
-            if (d < bestDistance)
-            {
-                bestDistance = d;
-                best = candidate;
-            }
-        }
-
-        return bestDistance <= Math.Max(2, name.Length / 3) ? best : null;
-    }
+    internal static string? Suggest(string name, IEnumerable<string> candidates) => Corridors.Routing.PlaceResolver.Closest(name, candidates);
 
     [GeneratedRegex(@"^-?[0-9.,]+\s*[A-Za-z%/°]+[A-Za-z0-9/%·\-]*$")]
     internal static partial Regex NumberWithUnit();
