@@ -50,12 +50,26 @@ public static partial class NetworkLoader
     public const string RateFactorsFile = "rate_factors.csv";
 
     private static readonly Schema RateFactorSchema = new("rate factor",
-        ["id", "countries", "modes", "direction", "factor", "source"], ["from_year", "to_year", "notes"]);
+        ["id", "countries", "modes", "direction", "factor", "source"], ["part", "from_year", "to_year", "notes"]);
 
-    private static readonly Dictionary<string, bool> DirectionWords = new(StringComparer.Ordinal)
+    private static readonly Dictionary<string, bool> PartWords = new(StringComparer.Ordinal)
     {
-        ["eastbound"] = true,
-        ["westbound"] = false,
+        ["all"] = false,
+        ["fixed"] = true,
+    };
+
+    private enum RateDirection
+    {
+        Eastbound,
+        Westbound,
+        Both,
+    }
+
+    private static readonly Dictionary<string, RateDirection> DirectionWords = new(StringComparer.Ordinal)
+    {
+        ["eastbound"] = RateDirection.Eastbound,
+        ["westbound"] = RateDirection.Westbound,
+        ["both"] = RateDirection.Both,
     };
 
     private static void ReadRateFactor(LoadContext ctx, CsvRow row, Table<RateFactor> table)
@@ -76,19 +90,22 @@ public static partial class NetworkLoader
             }
         }
 
-        var eastbound = row.Word("direction", what, DirectionWords, required: true);
+        // An empty countries cell covers every country: a market index such as the WCI moves all ocean legs.
+        var direction = row.Word("direction", what, DirectionWords, required: true);
         var factor = row.Number("factor", what, 0.01, 100, required: true);
-        if (countries.Count == 0 || modes.Count == 0)
+        var fixedOnly = row.Word("part", what, PartWords) ?? false;
+        if (modes.Count == 0)
         {
-            row.Error(countries.Count == 0 ? "countries" : "modes", "CORR0102", $"{what} needs at least one country and one mode.");
+            row.Error("modes", "CORR0102", $"{what} needs at least one mode.");
         }
 
         var (fromYear, toYear) = ReadYears(row, what);
-        if (id is null || eastbound is null || factor is null)
+        if (id is null || direction is null || factor is null)
         {
             return;
         }
 
-        table.Add(id, new RateFactor(id, countries, modes, eastbound.Value, factor.Value, Provenance(row, what), Origin(row)) { FromYear = fromYear, ToYear = toYear }, row, ctx.Bag, "rate factor");
+        bool? eastbound = direction == RateDirection.Both ? null : direction == RateDirection.Eastbound;
+        table.Add(id, new RateFactor(id, countries, modes, eastbound, factor.Value, Provenance(row, what), Origin(row)) { FromYear = fromYear, ToYear = toYear, FixedPartOnly = fixedOnly }, row, ctx.Bag, "rate factor");
     }
 }

@@ -20,6 +20,8 @@ public static partial class NetworkLoader
         new("ocean_vessel_teu", "TEU", 0, 100_000, Whole: true, Meaning: "vessel size of ocean legs (0: no size limit)"),
         new("feu_teu", "TEU", 1, 4, Meaning: "TEU of space per FEU"),
         new("feu_cost_factor", null, 0, 4, MinExclusive: true, Meaning: "20' rates charged per FEU"),
+        new("hc_teu", "TEU", 1, 4, Meaning: "TEU of space per 40' high-cube container"),
+        new("hc_cost_factor", null, 0, 4, MinExclusive: true, Meaning: "20' rates charged per 40' high-cube container"),
         new("ocean_port_calls_min", "calls", 0, 100, Whole: true, Meaning: "fewest intermediate port calls of an ocean leg"),
         new("ocean_port_calls_max", "calls", 0, 100, Whole: true, Meaning: "most intermediate port calls of an ocean leg"),
         new("ocean_port_call_h", "h", 0, 240, Meaning: "hours per intermediate port call"),

@@ -146,7 +146,7 @@ public sealed class HardeningTests
     // Found 3: non-finite numbers reached the JSON writer (exit 3).
 
     [Theory]
-    [InlineData("--teu", "1e307", "error: --teu: The number of containers must be positive and at most 100,000 TEU (TEU + 2 × FEU).")]
+    [InlineData("--teu", "1e307", "error: --teu: The number of containers must be positive and at most 100,000 TEU (TEU + 2 × FEU + 2 × 40' HC).")]
     [InlineData("--teu", "NaN", "error: --teu: The number of TEU must be zero or more.")]
     [InlineData("--tonnes-per-teu", "1e308", "error: --tonnes-per-teu: The cargo tonnes per TEU must be above 0 and at most 40.")]
     [InlineData("--tonnes-per-teu", "Infinity", "error: --tonnes-per-teu: The cargo tonnes per TEU must be above 0 and at most 40.")]

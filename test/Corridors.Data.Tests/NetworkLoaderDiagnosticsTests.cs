@@ -102,6 +102,45 @@ public sealed class NetworkLoaderDiagnosticsTests
     }
 
     [Fact]
+    public void Load_RateFactorForBothDirectionsAndEveryCountry_ScalingTheFixedPart_IsRead()
+    {
+        // A market index by year (the WCI on ocean legs): no countries = every country, both directions, and
+        // part = fixed leaves the per-km part (fuel) alone.
+        using var dir = new TempDataDir().WithMinimalData();
+        dir.Write("rate_factors.csv", "id,countries,modes,direction,factor,part,from_year,to_year,source\n"
+            + "RF-EAST,KZ,rail,eastbound,0.9,,,,\"Test, https://example.org, 2024\"\n"
+            + "RF-INDEX,,ferry,both,1.5,fixed,2023,2023,\"Test, https://example.org, 2024\"\n");
+
+        var result = NetworkLoader.Load(dir.Path);
+
+        result.Diagnostics.ShouldBeEmpty(string.Join("\n", result.Diagnostics));
+        var index = result.Definition!.RateFactors.Single(r => r.Id == "RF-INDEX");
+        index.Countries.ShouldBeEmpty();
+        index.Eastbound.ShouldBeNull();
+        index.FixedPartOnly.ShouldBeTrue();
+        var ferry = result.Definition.Legs.Single(l => l.Mode == Network.TransportMode.Ferry);
+        index.AppliesTo(ferry, eastbound: true, 2023).ShouldBeTrue();
+        index.AppliesTo(ferry, eastbound: false, 2023).ShouldBeTrue();
+        index.AppliesTo(ferry, eastbound: false, 2024).ShouldBeFalse();
+        result.Definition.RateFactors.Single(r => r.Id == "RF-EAST").FixedPartOnly.ShouldBeFalse();
+    }
+
+    [Fact]
+    public void Load_RateFactorWithAnUnknownPart_ReportsCorr0105()
+    {
+        using var dir = new TempDataDir().WithMinimalData();
+        dir.Write("rate_factors.csv", "id,countries,modes,direction,factor,part,source\n"
+            + "RF-EAST,KZ,rail,eastbound,0.9,per-km,\"Test, https://example.org, 2024\"\n");
+
+        var result = NetworkLoader.Load(dir.Path);
+
+        var d = result.Diagnostics.Single(x => x.Code == "CORR0105");
+        d.Line.ShouldBe(2);
+        d.Message.ShouldContain("per-km");
+        d.Message.ShouldContain("all, fixed");
+    }
+
+    [Fact]
     public void Load_FerryWithoutService_WarnsCorr0123AtTheLeg()
     {
         using var dir = new TempDataDir().WithMinimalData();

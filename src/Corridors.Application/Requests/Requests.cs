@@ -97,6 +97,12 @@ public sealed record RouteQueryRequest
     /// <summary>Number of FEU (1 FEU = 2 TEU), added to <see cref="Teu"/>.</summary>
     public double? Feu { get; init; }
 
+    /// <summary>
+    /// Number of 40' high-cube containers, added to <see cref="Teu"/> and <see cref="Feu"/>: each takes
+    /// <c>hc_teu</c> TEU of space and is charged <c>hc_cost_factor</c> 20' rates (parameters.csv).
+    /// </summary>
+    public double? Hc { get; init; }
+
     /// <summary>Cargo tonnes per TEU for CO2e.</summary>
     /// <value>The <c>teu_cargo_tonnes</c> parameter.</value>
     public double? TonnesPerTeu { get; init; }

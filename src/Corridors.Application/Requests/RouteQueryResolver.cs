@@ -67,12 +67,17 @@ public static class RouteQueryResolver
         var snapshot = workspace.Snapshot(year, level);
         var def = snapshot.Network.Definition;
 
-        // An FEU takes feu_teu TEU of space (and CO2e) but is charged feu_cost_factor 20' rates (parameters.csv).
+        // Container types (parameters.csv): an FEU takes feu_teu TEU of space (and CO2e) but is charged
+        // feu_cost_factor 20' rates; a 40' high cube takes hc_teu TEU and is charged hc_cost_factor 20' rates.
         var feuTeu = def.Parameter("feu_teu", 2);
         var feuCost = def.Parameter("feu_cost_factor", feuTeu);
-        var teu = (request.Teu ?? 0) + (feuTeu * (request.Feu ?? 0));
-        double? chargedTeu = request.Feu is > 0 ? (request.Teu ?? 0) + (feuCost * request.Feu.Value) : null;
-        if (request.Teu is null && request.Feu is null)
+        var hcTeu = def.Parameter("hc_teu", feuTeu);
+        var hcCost = def.Parameter("hc_cost_factor", feuCost);
+        var teu = (request.Teu ?? 0) + (feuTeu * (request.Feu ?? 0)) + (hcTeu * (request.Hc ?? 0));
+        double? chargedTeu = request.Feu is > 0 || request.Hc is > 0
+            ? (request.Teu ?? 0) + (feuCost * (request.Feu ?? 0)) + (hcCost * (request.Hc ?? 0))
+            : null;
+        if (request.Teu is null && request.Feu is null && request.Hc is null)
         {
             teu = 1;
         }
@@ -85,10 +90,14 @@ public static class RouteQueryResolver
         {
             problems.Add(new("feu", "The number of FEU must be zero or more."));
         }
+        else if (request.Hc is { } h0 && (h0 < 0 || !double.IsFinite(h0)))
+        {
+            problems.Add(new("hc", "The number of 40' high-cube containers must be zero or more."));
+        }
         else if (!(teu > 0) || !double.IsFinite(teu) || teu > MaxTeu)
         {
-            problems.Add(new(request.Teu is null && request.Feu is not null ? "feu" : "teu",
-                Invariant($"The number of containers must be positive and at most {MaxTeu:N0} TEU (TEU + 2 × FEU).")));
+            problems.Add(new(request.Teu is null ? (request.Feu is not null ? "feu" : request.Hc is not null ? "hc" : "teu") : "teu",
+                Invariant($"The number of containers must be positive and at most {MaxTeu:N0} TEU (TEU + 2 × FEU + 2 × 40' HC).")));
         }
 
         var tonnes = request.TonnesPerTeu;

@@ -20,6 +20,8 @@ internal sealed class RouteOptions
 
     public Option<double?> Feu { get; } = new("--feu") { Description = "Number of 40' containers (FEU): each takes 2 TEU of space (feu_teu) and is charged feu_cost_factor (1.6) 20' rates; added to --teu." };
 
+    public Option<double?> Hc { get; } = new("--hc") { Description = "Number of 40' high-cube containers: each takes 2 TEU of space (hc_teu) and is charged hc_cost_factor (1.6, as a 40') 20' rates; added to --teu and --feu." };
+
     public Option<double?> TonnesPerTeu { get; } = new("--tonnes-per-teu") { Description = "Cargo tonnes per TEU for CO2e (default: parameter teu_cargo_tonnes)." };
 
     public Option<string[]> Avoid { get; } = new("--avoid") { Description = "Countries to avoid (ISO codes, comma-separated or repeated), e.g. RU,BY." };
@@ -60,7 +62,7 @@ internal sealed class RouteOptions
     {
         Option[] all =
         [
-            From, To, Year, Service, Depart, Teu, Feu, TonnesPerTeu, Avoid, AvoidPassage, AvoidMode, RequireMode, Via, ViaCountry,
+            From, To, Year, Service, Depart, Teu, Feu, Hc, TonnesPerTeu, Avoid, AvoidPassage, AvoidMode, RequireMode, Via, ViaCountry,
             ViaPassage, MaxTransshipments, AllowClosed, By, TimeValue, CargoValue, UsdPerHour, UsdPerTonneCo2, UsdPerRisk, Json, GeoJson,
         ];
         foreach (var option in all)
@@ -79,6 +81,7 @@ internal sealed class RouteOptions
         Depart = Read(parse, Depart),
         Teu = Read(parse, Teu),
         Feu = Read(parse, Feu),
+        Hc = Read(parse, Hc),
         TonnesPerTeu = Read(parse, TonnesPerTeu),
         AvoidCountries = Split(Read(parse, Avoid)),
         AvoidPassages = Split(Read(parse, AvoidPassage)),

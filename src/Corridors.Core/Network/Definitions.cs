@@ -299,13 +299,13 @@ public sealed record Charge(string Id, string? Passage, IReadOnlyList<string> Le
 /// two directions of a corridor differently (the ERAI index: China→Europe above Europe→China).
 /// </summary>
 /// <param name="Id">Row id.</param>
-/// <param name="Countries">ISO codes: a leg all of whose countries are among them is covered.</param>
+/// <param name="Countries">ISO codes: a leg all of whose countries are among them is covered; empty = legs in any country.</param>
 /// <param name="Modes">Modes covered.</param>
-/// <param name="Eastbound">True for eastbound edges, false for westbound ones.</param>
+/// <param name="Eastbound">True for eastbound edges, false for westbound ones, null for both directions (a market index by year).</param>
 /// <param name="Factor">Multiplies the leg's per-TEU tariffs (not the charges of charges.csv).</param>
 /// <param name="Provenance">Source of the figure.</param>
 /// <param name="Origin">File and line.</param>
-public sealed record RateFactor(string Id, IReadOnlyList<string> Countries, IReadOnlyList<TransportMode> Modes, bool Eastbound, double Factor, Provenance Provenance, DataOrigin Origin)
+public sealed record RateFactor(string Id, IReadOnlyList<string> Countries, IReadOnlyList<TransportMode> Modes, bool? Eastbound, double Factor, Provenance Provenance, DataOrigin Origin)
 {
     /// <summary>First network year the factor applies to; null = every year up to <see cref="ToYear"/>.</summary>
     public int? FromYear { get; init; }
@@ -313,11 +313,19 @@ public sealed record RateFactor(string Id, IReadOnlyList<string> Countries, IRea
     /// <summary>Last network year the factor applies to (inclusive); null = open-ended.</summary>
     public int? ToYear { get; init; }
 
+    /// <summary>
+    /// True when the factor scales only the fixed per-TEU part of the tariff (<c>tariff_fixed_usd_per_teu</c>), not
+    /// the per-km part: a market index moves the ocean market rate, while the fuel burnt per km stays a cost of the
+    /// distance.
+    /// </summary>
+    /// <value>False: both parts.</value>
+    public bool FixedPartOnly { get; init; }
+
     /// <summary>True when the factor applies to <paramref name="leg"/> travelled east (<paramref name="eastbound"/>) or west in <paramref name="year"/>.</summary>
     public bool AppliesTo(Leg leg, bool eastbound, int year)
     {
         ArgumentNullException.ThrowIfNull(leg);
-        return eastbound == Eastbound && YearWindow.Contains(FromYear, ToYear, year)
-            && Modes.Contains(leg.Mode) && leg.Countries.Count > 0 && leg.Countries.All(c => Countries.Contains(c, StringComparer.Ordinal));
+        return (Eastbound is null || eastbound == Eastbound) && YearWindow.Contains(FromYear, ToYear, year) && Modes.Contains(leg.Mode)
+            && (Countries.Count == 0 || (leg.Countries.Count > 0 && leg.Countries.All(c => Countries.Contains(c, StringComparer.Ordinal))));
     }
 }

@@ -117,16 +117,19 @@ public sealed class RoutingGraph
 
             // Tariffs by direction (rate_factors.csv): eastbound = the edge's head lies east of its tail.
             var eastbound = lon[network.Head[e]] > lon[tail[e]];
-            var factor = 1.0;
+            // A market index by year (part = fixed) moves only the fixed per-TEU part; the per-km part of an ocean leg
+            // is fuel, a cost of the distance.
+            double factor = 1.0, fixedFactor = 1.0;
             foreach (var rate in def.RateFactors)
             {
                 if (rate.AppliesTo(leg, eastbound, network.Year))
                 {
-                    factor *= rate.Factor;
+                    fixedFactor *= rate.Factor;
+                    factor *= rate.FixedPartOnly ? 1.0 : rate.Factor;
                 }
             }
 
-            _tariffFixed[e] = (float)(leg.TariffFixedUsdPerTeu * factor);
+            _tariffFixed[e] = (float)(leg.TariffFixedUsdPerTeu * fixedFactor);
             _priced[e] = leg.TariffKnown;
             foreach (var charge in charges)
             {

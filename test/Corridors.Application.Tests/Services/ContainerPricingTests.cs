@@ -34,6 +34,27 @@ public sealed class ContainerPricingTests
     }
 
     [Fact]
+    public void AFortyFootHighCube_TakesTwoTeuAndPaysTheFortyFootRate_AndANegativeCountNamesTheField()
+    {
+        // parameters.csv: hc_teu = 2 and hc_cost_factor = feu_cost_factor (rate tables quote one price per 40').
+        var hc = Service.Compare(new CompareRequest(XianDuisburg with { Hc = 1 }), TestContext.Current.CancellationToken).Value;
+        var feu = Service.Compare(new CompareRequest(XianDuisburg with { Feu = 1 }), TestContext.Current.CancellationToken).Value;
+        var twenty = Service.Compare(new CompareRequest(XianDuisburg with { Teu = 1 }), TestContext.Current.CancellationToken).Value;
+
+        hc.Document.Query.Teu.ShouldBe(2);
+        foreach (var route in hc.Result.Routes)
+        {
+            var same = feu.Result.Routes.Single(r => r.Corridor == route.Corridor);
+            route.Totals.CostUsd.ShouldBe(same.Totals.CostUsd, 1e-6, route.Corridor);
+            route.Totals.Co2eKg.ShouldBe(same.Totals.Co2eKg, 1e-6, route.Corridor);
+            route.Totals.CostUsd.ShouldBeGreaterThan(twenty.Result.Routes.Single(r => r.Corridor == route.Corridor).Totals.CostUsd, route.Corridor);
+        }
+
+        var bad = Service.Compare(new CompareRequest(XianDuisburg with { Hc = -1 }), TestContext.Current.CancellationToken);
+        bad.Problems.ShouldContain(p => p.Field == "hc");
+    }
+
+    [Fact]
     public void BorderFees_ArePaidPerWagon_SoOneAndTwoTeuPayThemOnce()
     {
         // The CAREC border fee (charges.csv, per load) on the Khorgos crossing: 1 and 2 TEU fill one wagon; 3 TEU fill two.
@@ -51,11 +72,30 @@ public sealed class ContainerPricingTests
         double Sea(int year, string family) => Service.Compare(new CompareRequest(new RouteQueryRequest { From = "Shanghai", To = "Rotterdam", Year = year, Feu = 1 }), TestContext.Current.CancellationToken)
             .Value.Result.Routes.Single(r => r.Corridor == family).Totals.CostUsd;
 
+        // legs.ocean.csv: both legs carry the same market part; the Cape leg burns fuel (0.0094 USD per TEU-km) over
+        // 6,245 km more, the Suez leg pays the toll and the Red Sea war risk (charges.csv); a 40' is 1.6 20' rates.
+        var fuelSaved = 0.0094 * (26031 - 19786) * 1.6;
         var suez2026 = Sea(2026, "Sea via Suez");
         var cape2026 = Sea(2026, "Sea via Cape");
-        suez2026.ShouldBeGreaterThan(cape2026); // toll and war-risk surcharge
-        (suez2026 - cape2026).ShouldBe((57.6 + 103) * 1.6, 0.5); // per-TEU charges × 1.6 for a 40'
-        (Sea(2023, "Sea via Suez") - Sea(2023, "Sea via Cape")).ShouldBe((50.1 + 8.2) * 1.6, 0.5);
+        suez2026.ShouldBeGreaterThan(cape2026); // the 2024 war-risk premium outweighs the fuel the canal saves
+        (suez2026 - cape2026).ShouldBe(((57.6 + 103) * 1.6) - fuelSaved, 0.5);
+        (Sea(2023, "Sea via Suez") - Sea(2023, "Sea via Cape")).ShouldBe(((50.1 + 8.2) * 1.6) - fuelSaved, 0.5);
+    }
+
+    [Fact]
+    public void OceanRates_FollowTheWorldContainerIndexByYear_AndTheBackhaulIsCheaper()
+    {
+        // rate_factors.csv: the WCI composite's yearly average moves the fixed market part of the ocean tariff; the
+        // fuel per km does not move; eastbound (Europe→Asia) carries the backhaul factor of its year.
+        double Sea(string from, string to, int year) => Service.Compare(new CompareRequest(new RouteQueryRequest { From = from, To = to, Year = year, Feu = 1 }), TestContext.Current.CancellationToken)
+            .Value.Result.Routes.Single(r => r.Corridor == "Sea via Cape").Totals.CostUsd;
+
+        var fuel = 0.0094 * 26031 * 1.6;
+        var market2025 = Sea("Shanghai", "Rotterdam", 2025) - fuel;
+        (Sea("Shanghai", "Rotterdam", 2021) - fuel).ShouldBe(market2025 * 2.739, 1.5);
+        (Sea("Shanghai", "Rotterdam", 2023) - fuel).ShouldBe(market2025 * 0.61, 1.5);
+        Sea("Shanghai", "Rotterdam", 2024).ShouldBeGreaterThan(Sea("Shanghai", "Rotterdam", 2023)); // the Red Sea crisis
+        (Sea("Rotterdam", "Shanghai", 2023) - fuel).ShouldBe(market2025 * 0.61 * 0.428, 1.5);
     }
 
     [Fact]
@@ -81,15 +121,20 @@ public sealed class ContainerPricingTests
     [Fact]
     public void Compare_OneFeu_ShowsThePublishedAllInRateBesideEachCorridorWithTheGap()
     {
-        var answer = Service.Compare(new CompareRequest(XianDuisburg with { Feu = 1 }), TestContext.Current.CancellationToken).Value;
+        // The World Bank's Middle Corridor range is a border-to-port section rate (cases.csv: Altynkol–Poti), shown
+        // beside the Middle route between the same two places; Xi'an–Duisburg door to door has a Northern rate only.
+        var section = new RouteQueryRequest { From = "Altynkol", To = "Poti", Depart = "2026-03-03" };
+        var answer = Service.Compare(new CompareRequest(section with { Feu = 1 }), TestContext.Current.CancellationToken).Value;
 
-        var northern = answer.Document.PublishedRates.Single(r => r.Corridor.StartsWith("Northern", StringComparison.Ordinal));
-        northern.CaseId.ShouldBe("nr-wb-feu-westbound-2023"); // the latest Xi'an–Duisburg Northern rate in cases.csv
-        var model = answer.Result.Routes.Single(r => r.Corridor == northern.Corridor).Totals.CostUsd;
-        northern.ModelUsdPerFeu.ShouldBe(Math.Round(model));
-        northern.Gap!.Value.ShouldBe((model - northern.PublishedUsdPerFeu) / northern.PublishedUsdPerFeu, 0.001);
-        Service.Compare(new CompareRequest(XianDuisburg with { Teu = 1 }), TestContext.Current.CancellationToken).Value
+        var middle = answer.Document.PublishedRates.First(r => r.Corridor.StartsWith("Middle", StringComparison.Ordinal));
+        middle.CaseId.ShouldBe("mc-wb-feu-2023");
+        var model = answer.Result.Routes.Single(r => r.Corridor == middle.Corridor).Totals.CostUsd;
+        middle.ModelUsdPerFeu.ShouldBe(Math.Round(model));
+        middle.Gap!.Value.ShouldBe((model - middle.PublishedUsdPerFeu) / middle.PublishedUsdPerFeu, 0.001);
+        Service.Compare(new CompareRequest(section with { Teu = 1 }), TestContext.Current.CancellationToken).Value
             .Document.PublishedRates.ShouldAllBe(r => r.Gap == null); // a gap only for one 40' container
+        Service.Compare(new CompareRequest(XianDuisburg with { Feu = 1 }), TestContext.Current.CancellationToken).Value
+            .Document.PublishedRates.ShouldNotContain(r => r.Corridor.StartsWith("Middle", StringComparison.Ordinal));
     }
 
     [Fact]
