@@ -34,6 +34,7 @@ public sealed class CorridorsWorkspace
     private readonly Lazy<Services.PublishedRates> _publishedRates;
     private readonly Lazy<string> _fingerprint;
     private readonly ConcurrentDictionary<(string Scenario, int Year, ServiceLevel Level), Lazy<NetworkSnapshot>> _snapshots = new();
+    private readonly ConcurrentDictionary<int, Lazy<CrossingWaits?>> _crossingWaits = new();
     private readonly ILogger _dataLog;
 
     /// <summary>Creates the workspace; nothing is loaded until asked for.</summary>
@@ -104,9 +105,28 @@ public sealed class CorridorsWorkspace
         }
 
         var lazy = _snapshots.GetOrAdd((scenario, year, level), key => new Lazy<NetworkSnapshot>(
-            () => new NetworkSnapshot(this, key.Scenario, CorridorNetwork.Build(Definition, key.Year, key.Level)),
+            () => new NetworkSnapshot(this, key.Scenario, CorridorNetwork.Build(Definition, key.Year, key.Level, key.Level == ServiceLevel.Groupage ? CrossingWaitsFor(key.Year) : null)),
             LazyThreadSafetyMode.ExecutionAndPublication));
         return lazy.Value;
+    }
+
+    /// <summary>
+    /// The simulated Caspian crossing waits that the groupage network of <paramref name="year"/> carries
+    /// (<see cref="Services.CaspianService.CrossingWaitsFor"/>), computed once per year and kept in the cache
+    /// directory; null when <see cref="WorkspaceOptions.SimulateCrossings"/> is off, the data has no caspian/ folder,
+    /// or the year has no Caspian line or demand.
+    /// </summary>
+    /// <exception cref="InputDataException">The Caspian tables have errors.</exception>
+    public CrossingWaits? CrossingWaitsFor(int year)
+    {
+        if (!Options.SimulateCrossings || !NetworkLoader.HasCaspian(DataDirectory))
+        {
+            return null;
+        }
+
+        return _crossingWaits.GetOrAdd(year, y => new Lazy<CrossingWaits?>(
+            () => Services.CrossingWaitCache.GetOrCompute(Options.CacheDirectory, DataDirectory, y, () => new Services.CaspianService(this).CrossingWaitsFor(y)),
+            LazyThreadSafetyMode.ExecutionAndPublication)).Value;
     }
 
     private NetworkDefinition LoadDefinition()
