@@ -1,3 +1,4 @@
+using System.Globalization;
 using Corridors.Data.Csv;
 using Corridors.Diagnostics;
 using Corridors.Network;
@@ -16,6 +17,7 @@ public static partial class NetworkLoader
     private static readonly Schema HullSchema = new("hull", ["vessel", "length_m", "beam_m", "design_draft_m", "waterplane_coefficient", "design_payload_t", "source"], ["notes"]);
     private static readonly Schema MonthSchema = new("month", ["month", "closure_probability", "demand_factor", "source"], ["notes"]);
     private static readonly Schema DemandSchema = new("demand", ["year", "teu", "source"], ["tonnes", "notes"]);
+    private static readonly Schema FleetSchema = new("fleet", ["line", "vessel", "count", "source"], ["from_year", "to_year", "notes"]);
     private static readonly Schema CaspianParameterSchema = new("Caspian parameter", ["key", "value", "unit", "source"], ["notes"]);
 
     /// <summary>True when <paramref name="directory"/> has the Caspian tables.</summary>
@@ -59,10 +61,14 @@ public static partial class NetworkLoader
             (Read("demand.csv"), P("demand.csv")),
             (Read("parameters.csv"), P("parameters.csv")),
             bag,
-            definition);
+            definition,
+            (File.Exists(P("fleet.csv")) ? CsvText.ReadFile(P("fleet.csv"), DisplayPath(P("fleet.csv")), bag) : null, P("fleet.csv")));
     }
 
-    /// <summary>Parses the Caspian tables from text (see <see cref="LoadCaspian"/>); a null text is an absent table.</summary>
+    /// <summary>
+    /// Parses the Caspian tables from text (see <see cref="LoadCaspian"/>); a null text is an absent table.
+    /// <paramref name="fleet"/> (fleet.csv) is optional: without it every line sails the vessels of its service.
+    /// </summary>
     public static CaspianData ParseCaspian(
         (string? Text, string File) seaLevels,
         (string? Text, string File) ports,
@@ -72,7 +78,8 @@ public static partial class NetworkLoader
         (string? Text, string File) demand,
         (string? Text, string File) parameters,
         DiagnosticBag bag,
-        NetworkDefinition? definition = null)
+        NetworkDefinition? definition = null,
+        (string? Text, string File) fleet = default)
     {
         ArgumentNullException.ThrowIfNull(bag);
         var levels = Rows(seaLevels, SeaLevelSchema, bag, row =>
@@ -224,7 +231,43 @@ public static partial class NetworkLoader
             bag.Error("CORR0606", DisplayPath(parameters.File), 1, 1, "westbound_share must be at most 1.");
         }
 
-        return new CaspianData(levels, [.. portRows.Select(p => p.Item2)], depthRows, hullRows, closure, profile, demandRows, settings);
+        var fleetRows = Rows(fleet, FleetSchema, bag, row =>
+        {
+            const string what = "A fleet row";
+            var line = row.Required("line", what);
+            var vessel = row.Required("vessel", what);
+            var count = row.Number("count", what, 1, 50, required: true);
+            var from = row.Year("from_year", what);
+            var to = row.Year("to_year", what);
+            var provenance = Provenance(row, what);
+            if (line is null || vessel is null || count is null)
+            {
+                return null;
+            }
+
+            if (count != Math.Floor(count.Value))
+            {
+                row.Error("count", "CORR0611", string.Create(CultureInfo.InvariantCulture, $"A fleet row has count = {count}, which is not a whole number of vessels."));
+            }
+
+            if (from is { } f && to is { } t && t < f)
+            {
+                row.Error("to_year", "CORR0611", $"A fleet row ends in {t}, before it starts ({f}).");
+            }
+
+            if (definition is not null && !definition.Services.Any(s => s.Id == line))
+            {
+                row.Error("line", "CORR0610", $"Fleet for line '{line}', which is not a service of services.csv.");
+            }
+
+            if (definition is not null && !definition.VesselById.ContainsKey(vessel))
+            {
+                row.Error("vessel", "CORR0610", $"Fleet row names vessel '{vessel}', which is not in vessels.csv.");
+            }
+
+            return new FleetRow(line, from, to, vessel, (int)count.Value, provenance, new DataOrigin(row.File, row.Line));
+        });
+        return new CaspianData(levels, [.. portRows.Select(p => p.Item2)], depthRows, hullRows, closure, profile, demandRows, settings, fleetRows);
     }
 
     private static List<T> Rows<T>((string? Text, string File) table, Schema schema, DiagnosticBag bag, Func<CsvRow, T?> read)

@@ -82,7 +82,7 @@ public sealed class RouteGeoJsonTests
     [Fact]
     public void Route_CaspianFerry_FallsBackToAStraightLine()
     {
-        var (root, _) = Run("--from", "Kuryk", "--to", "Alat");
+        var (root, _) = Run("--from", "Kuryk", "--to", "Alat", "--require-mode", "ferry");
 
         var ferry = Features(root, "ferry").ShouldHaveSingleItem();
         ferry.GetProperty("properties").GetProperty("geometry").GetString().ShouldBe("straight");

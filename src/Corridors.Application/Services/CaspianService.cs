@@ -147,6 +147,58 @@ public sealed class CaspianService(CorridorsWorkspace workspace)
         return outcome.IsValid ? outcome.Value.Curves : throw new ArgumentException(string.Join("; ", outcome.Problems.Select(p => p.Message)), nameof(year));
     }
 
+    /// <summary>Seeds whose runs <see cref="CrossingWaits"/> averages: 42, 43 and 44.</summary>
+    public static readonly IReadOnlyList<long> CrossingWaitSeeds = [42, 43, 44];
+
+    /// <summary>
+    /// The groupage waits of every directed Caspian crossing in a network year, for routing and the Monte Carlo
+    /// engine (<see cref="CorridorNetwork.Build(NetworkDefinition, int, ServiceLevel, CrossingWaits)"/>): the
+    /// crossing simulated at the year's demand (data/caspian/demand.csv, interpolated between rows), sea level
+    /// (observed series, then the default projection) and fleet (fleet.csv, else services.csv), one year per seed of
+    /// <see cref="CrossingWaitSeeds"/>; per line and direction the TEU-weighted mean and P90 of the wait from
+    /// arrival to sailing, averaged over the seeds; lines sharing a leg are pooled by TEU shipped. Null when the
+    /// year has no Caspian line or no demand row at or before it.
+    /// </summary>
+    public CrossingWaits? CrossingWaitsFor(int year, CancellationToken cancellationToken = default)
+    {
+        var prepared = Prepare(new CaspianRequest { Year = year }, requireDemand: true);
+        if (!prepared.IsValid)
+        {
+            return null;
+        }
+
+        var p = prepared.Value;
+        var simulation = new CrossingSimulation();
+        var sums = new Dictionary<(string Leg, string From), (double Weight, double Mean, double P90)>();
+        foreach (var seed in CrossingWaitSeeds)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            var result = simulation.Run(p.Scenario(p.DemandTeu, seed), null, cancellationToken);
+            for (var i = 0; i < result.Lines.Count; i++)
+            {
+                var t = p.Lines[i];
+                Add((t.Service.Leg, t.East.Id), result.Lines[i].Westbound);
+                Add((t.Service.Leg, t.West.Id), result.Lines[i].Eastbound);
+            }
+        }
+
+        void Add((string Leg, string From) key, DirectionWaits waits)
+        {
+            if (waits.Teu <= 0)
+            {
+                return;
+            }
+
+            var s = sums.GetValueOrDefault(key);
+            sums[key] = (s.Weight + waits.Teu, s.Mean + (waits.MeanHours * waits.Teu), s.P90 + (waits.P90Hours * waits.Teu));
+        }
+
+        var source = string.Create(CultureInfo.InvariantCulture,
+            $"Caspian crossing simulation {year}: {p.DemandTeu:N0} TEU + {p.DemandWagons:N0} wagons a year ({p.DemandFrom}), sea level {p.LevelM:0.00} m, seeds {string.Join(",", CrossingWaitSeeds)}");
+        return new CrossingWaits(year, source, sums.Select(kv => new KeyValuePair<(string, string), CrossingWait>(
+            kv.Key, new CrossingWait(Math.Round(kv.Value.Mean / kv.Value.Weight, 3), Math.Round(kv.Value.P90 / kv.Value.Weight, 3)))));
+    }
+
     private Outcome<Prepared> Prepare(CaspianRequest r, bool requireDemand)
     {
         var problems = new List<RequestProblem>();
@@ -249,7 +301,7 @@ public sealed class CaspianService(CorridorsWorkspace workspace)
                 var growth = workspace.Scenario?.Scenario.DemandFactor ?? 1;
                 demand = row.Teu * growth;
                 demandWagons = r.DemandWagons ?? Math.Round(data.WagonsFor(row) * growth);
-                demandFrom = growth == 1 ? $"data/caspian/demand.csv ({row.Year})" : $"data/caspian/demand.csv ({row.Year}) × {growth.ToString("0.###", CultureInfo.InvariantCulture)} (scenario {workspace.ScenarioName})";
+                demandFrom = growth == 1 ? data.DemandSource(year) : $"{data.DemandSource(year)} × {growth.ToString("0.###", CultureInfo.InvariantCulture)} (scenario {workspace.ScenarioName})";
             }
             else if (requireDemand)
             {
@@ -297,7 +349,11 @@ public sealed class CaspianService(CorridorsWorkspace workspace)
             var sailing = leg.Hours ?? Triangular.Fixed(leg.RunningHoursExpected);
             var allowed = Min(data.AllowedDraftM(east.Id, year, level), data.AllowedDraftM(west.Id, year, level));
             var vessels = new List<VesselTemplate>();
-            foreach (var id in service.Vessels)
+            var fleet = data.FleetFor(service.Id, year);
+            var named = fleet.Count > 0
+                ? fleet.SelectMany(f => Enumerable.Repeat(f.VesselId, f.Count)).ToList()
+                : service.Vessels;
+            foreach (var id in named)
             {
                 var v = definition.VesselById[id];
                 if (v.BuiltYear is { } built && built > year)
@@ -305,12 +361,19 @@ public sealed class CaspianService(CorridorsWorkspace workspace)
                     continue;
                 }
 
-                // The service's TEU per departure is the loading in practice (e.g. 46 open-top wagons rather than 56 tank wagons).
-                var designTeu = v.Teu ?? service.CapacityTeuPerDeparture ?? (v.Wagons * data.TeuPerWagon) ?? 0;
+                // The service's TEU per departure is the loading in practice (e.g. 46 open-top wagons rather than 56
+                // tank wagons); a fleet.csv vessel of another kind than the service's own counts its own capacity.
+                var own = fleet.Count == 0 || service.Vessels.Contains(id, StringComparer.Ordinal);
+                var designTeu = v.Teu ?? (own ? service.CapacityTeuPerDeparture : null) ?? (v.Wagons * data.TeuPerWagon) ?? service.CapacityTeuPerDeparture ?? 0;
                 vessels.Add(Template(new CrossingVessel(v.Id, v.Name, designTeu, 1), v.Class, hulls.GetValueOrDefault(v.Id), allowed, data, notes));
             }
 
-            if (service.Vessels.Count == 0)
+            if (fleet.Count > 0)
+            {
+                notes.Add($"{service.Id}: fleet of {year} from data/caspian/fleet.csv ({string.Join(", ", fleet.Select(f => $"{f.Count} × {f.VesselId}"))}).");
+            }
+
+            if (named.Count == 0)
             {
                 // No named vessels: as many as the departures need over a round trip (2 passages + 2 port calls).
                 var handling = data.Ports.Where(p => p.Id == east.Id || p.Id == west.Id).Sum(p => p.HandlingHours.Mean);
@@ -326,6 +389,23 @@ public sealed class CaspianService(CorridorsWorkspace workspace)
             }
 
             lines.Add(new LineTemplate(service, east, west, sailing, vessels, service.CapacityWagonsPerDeparture is > 0 || leg.Mode == TransportMode.Ferry));
+        }
+
+        // A vessel named more than once (copies of a class stand-in, or one vessel on two lines' lists) gets
+        // numbered ids, so every simulated vessel is reported on its own.
+        var repeated = lines.SelectMany(l => l.Vessels).GroupBy(v => v.Vessel.Id, StringComparer.Ordinal).Where(g => g.Count() > 1).Select(g => g.Key).ToHashSet(StringComparer.Ordinal);
+        var seen = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var line in lines)
+        {
+            for (var i = 0; i < line.Vessels.Count; i++)
+            {
+                var v = line.Vessels[i].Vessel;
+                if (repeated.Contains(v.Id))
+                {
+                    var k = seen[v.Id] = seen.GetValueOrDefault(v.Id) + 1;
+                    line.Vessels[i] = line.Vessels[i] with { Vessel = v with { Id = $"{v.Id}#{k}", Name = $"{v.Name} #{k}" } };
+                }
+            }
         }
 
         return lines;

@@ -30,6 +30,13 @@ public enum ValidationQuantity
     TeuPerYear,
 
     /// <summary>
+    /// Rail-wagon capacity of the wagon-carrying Caspian lines (the same lines as <see cref="TeuPerYear"/>, or every
+    /// line to the <c>to</c> port when the corridor is <c>best</c>), wagons a year, by the crossing simulation at a
+    /// saturating wagon demand and no containers.
+    /// </summary>
+    WagonsPerYear,
+
+    /// <summary>
     /// Capacity of one element (the <c>from</c> cell: a leg or node id) in TEU per year, against the volume it was
     /// observed to carry: the band runs from the observed volume up, so a capacity below it fails.
     /// </summary>
@@ -226,6 +233,7 @@ public sealed partial class ModelValidationService(CorridorsWorkspace workspace)
         ValidationQuantity.UsdPerFeu => "USD/FEU",
         ValidationQuantity.UsdPerTeu => "USD/TEU",
         ValidationQuantity.TeuPerYear => "TEU/yr",
+        ValidationQuantity.WagonsPerYear => "wagons/yr",
         ValidationQuantity.CapacityTeu => "TEU/yr",
         _ => "km",
     };
@@ -269,7 +277,7 @@ public sealed partial class ModelValidationService(CorridorsWorkspace workspace)
 
     private ValidationCaseContract Evaluate(ValidationCase c, ModelValidationRequest request, IReadOnlyDictionary<string, string> explanations, CancellationToken cancellationToken)
     {
-        if (c.What == ValidationQuantity.TeuPerYear)
+        if (c.What is ValidationQuantity.TeuPerYear or ValidationQuantity.WagonsPerYear)
         {
             return Score(c, CaspianCapacity(c, request.Seed, cancellationToken), explanations);
         }
@@ -290,10 +298,12 @@ public sealed partial class ModelValidationService(CorridorsWorkspace workspace)
     }
 
     /// <summary>
-    /// A Caspian capacity case: the crossing simulated for the case's year at a saturating container demand
-    /// (1,000,000 TEU a year, no wagons) on the lines from the <c>from</c> port's country to the <c>to</c> port; the
-    /// capacity is the largest demand of the data's direction mix they carry: westbound TEU that sailed divided by the
-    /// westbound share (eastbound space beyond the eastbound share would sail empty).
+    /// A Caspian capacity case: the crossing simulated for the case's year at a saturating demand (containers:
+    /// 1,000,000 TEU a year and no wagons; wagons: 1,000,000 wagons a year on the wagon-carrying lines and no
+    /// containers) on the lines from the <c>from</c> port's country to the <c>to</c> port (every line to it when the
+    /// corridor is <c>best</c>); the capacity is the largest demand of the data's direction mix they carry:
+    /// westbound TEU that sailed divided by the westbound share (eastbound space beyond the eastbound share would sail
+    /// empty), in wagons divided by the TEU per wagon as well.
     /// </summary>
     private (double? Model, string? Corridor, string? Reason) CaspianCapacity(ValidationCase c, long seed, CancellationToken cancellationToken)
     {
@@ -306,21 +316,25 @@ public sealed partial class ModelValidationService(CorridorsWorkspace workspace)
         var network = places.Value.Snapshot.Network;
         var from = network.Node(places.Value.Query.From);
         var to = network.Node(places.Value.Query.To);
-        var run = new CaspianService(workspace).Run(new CaspianRequest { Year = c.Year, DemandTeu = 1_000_000, DemandWagons = 0, Seed = seed }, null, cancellationToken);
+        var wagons = c.What == ValidationQuantity.WagonsPerYear;
+        var caspian = new CaspianService(workspace);
+        var run = caspian.Run(new CaspianRequest { Year = c.Year, DemandTeu = wagons ? 0 : 1_000_000, DemandWagons = wagons ? 1_000_000 : 0, Seed = seed }, null, cancellationToken);
         if (!run.IsValid)
         {
             return (null, null, "The model cannot run the case: " + string.Join(" ", run.Problems.Select(p => p.Message)));
         }
 
         var nodes = workspace.Definition.NodeById;
-        var lines = run.Value.Document.Lines.Where(l => l.To == to.Id && nodes[l.From].Country == from.Country).ToList();
+        var all = c.Corridor == ValidationCorridor.Best;
+        var lines = run.Value.Document.Lines.Where(l => l.To == to.Id && (all || nodes[l.From].Country == from.Country) && (!wagons || l.DemandTeu > 0)).ToList();
         if (lines.Count == 0)
         {
-            return (null, null, $"The network of {c.Year} has no Caspian line from {from.Country} to {to.Name}.");
+            return (null, null, $"The network of {c.Year} has no Caspian {(wagons ? "wagon " : string.Empty)}line {(all ? string.Empty : $"from {from.Country} ")}to {to.Name}.");
         }
 
-        var share = new CaspianService(workspace).LoadData().WestboundShare;
-        return (Round(c.What, lines.Sum(l => l.WestboundTeu) / share), $"Caspian crossing ({lines.Count} lines)", null);
+        var data = caspian.LoadData();
+        var westbound = lines.Sum(l => l.WestboundTeu) / data.WestboundShare;
+        return (Round(c.What, wagons ? westbound / data.TeuPerWagon : westbound), $"Caspian crossing ({lines.Count} {(wagons ? "wagon " : string.Empty)}lines)", null);
     }
 
     private static ValidationCaseContract Score(ValidationCase c, (double? Model, string? Corridor, string? Reason) answer, IReadOnlyDictionary<string, string> explanations)
@@ -466,6 +480,7 @@ public static partial class ValidationCaseFile
         ["usd-per-feu"] = ValidationQuantity.UsdPerFeu,
         ["usd-per-teu"] = ValidationQuantity.UsdPerTeu,
         ["teu-per-year"] = ValidationQuantity.TeuPerYear,
+        ["wagons-per-year"] = ValidationQuantity.WagonsPerYear,
         ["km"] = ValidationQuantity.Km,
         ["capacity-teu"] = ValidationQuantity.CapacityTeu,
     };

@@ -35,6 +35,7 @@ public sealed class CorridorsWorkspace
     private readonly Lazy<Services.PublishedRates> _publishedRates;
     private readonly Lazy<string> _fingerprint;
     private readonly ConcurrentDictionary<(string Scenario, int Year, ServiceLevel Level), Lazy<NetworkSnapshot>> _snapshots;
+    private readonly ConcurrentDictionary<(string Scenario, int Year), Lazy<CrossingWaits?>> _crossingWaits;
     private readonly ILogger _dataLog;
     private readonly CorridorsWorkspace? _root;
 
@@ -53,6 +54,7 @@ public sealed class CorridorsWorkspace
         _fingerprint = new(() => ResultStore.Fingerprint(DataDirectory), LazyThreadSafetyMode.ExecutionAndPublication);
         _publishedRates = new(() => new Services.PublishedRates(this), LazyThreadSafetyMode.ExecutionAndPublication);
         _snapshots = new();
+        _crossingWaits = new();
         Scenarios = new ScenarioCatalog(this);
         Runs = new RunRecorder(this);
     }
@@ -71,6 +73,7 @@ public sealed class CorridorsWorkspace
         _fingerprint = root._fingerprint;
         _publishedRates = root._publishedRates;
         _snapshots = root._snapshots;
+        _crossingWaits = root._crossingWaits;
         Scenarios = root.Scenarios;
         Scenario = scenario;
         Runs = new RunRecorder(this);
@@ -162,15 +165,37 @@ public sealed class CorridorsWorkspace
 
     /// <summary>
     /// The network of <paramref name="year"/> under this workspace's scenario with the times of service level
-    /// <paramref name="level"/>, built once and shared by every view of the same data.
+    /// <paramref name="level"/>, built once and shared by every view of the same data. The groupage network carries
+    /// the year's simulated Caspian crossing waits (<see cref="CrossingWaitsFor"/>); block trains keep booked sailings.
     /// </summary>
     /// <exception cref="InputDataException">The data files have errors.</exception>
     public NetworkSnapshot Snapshot(int year, ServiceLevel level)
     {
         var lazy = _snapshots.GetOrAdd((Scenario?.Key ?? BaselineScenario, year, level), key => new Lazy<NetworkSnapshot>(
-            () => new NetworkSnapshot(this, ScenarioName, CorridorNetwork.Build(Definition, key.Year, key.Level)),
+            () => new NetworkSnapshot(this, ScenarioName, CorridorNetwork.Build(Definition, key.Year, key.Level, key.Level == ServiceLevel.Groupage ? CrossingWaitsFor(key.Year) : null)),
             LazyThreadSafetyMode.ExecutionAndPublication));
         return lazy.Value;
+    }
+
+    /// <summary>
+    /// The simulated Caspian crossing waits that the groupage network of <paramref name="year"/> carries
+    /// (<see cref="Services.CaspianService.CrossingWaitsFor"/>), computed once per year and kept in the cache
+    /// directory; null when <see cref="WorkspaceOptions.SimulateCrossings"/> is off, the data has no caspian/ folder,
+    /// or the year has no Caspian line or demand.
+    /// </summary>
+    /// <exception cref="InputDataException">The Caspian tables have errors.</exception>
+    public CrossingWaits? CrossingWaitsFor(int year)
+    {
+        if (!Options.SimulateCrossings || !NetworkLoader.HasCaspian(DataDirectory))
+        {
+            return null;
+        }
+
+        // A scenario's fleet, sea level and demand change the waits: each scenario has its own.
+        var scenario = Scenario?.Key ?? BaselineScenario;
+        return _crossingWaits.GetOrAdd((scenario, year), key => new Lazy<CrossingWaits?>(
+            () => Services.CrossingWaitCache.GetOrCompute(Options.CacheDirectory, DataDirectory, key.Scenario, key.Year, () => new Services.CaspianService(this).CrossingWaitsFor(key.Year)),
+            LazyThreadSafetyMode.ExecutionAndPublication)).Value;
     }
 
     private NetworkDefinition LoadDefinition()

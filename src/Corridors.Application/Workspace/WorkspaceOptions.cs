@@ -17,6 +17,13 @@ public sealed record WorkspaceOptions
     /// <value>null.</value>
     public string? CacheDirectory { get; init; }
 
+    /// <summary>
+    /// True: groupage networks carry the Caspian crossing's simulated waits (data/caspian/, see
+    /// <see cref="CorridorsWorkspace.CrossingWaitsFor"/>); false: every crossing waits for its services' headway only.
+    /// </summary>
+    /// <value>true.</value>
+    public bool SimulateCrossings { get; init; } = true;
+
     /// <summary>SQLite file of the run store; null stores nothing.</summary>
     /// <value>null.</value>
     public string? StorePath { get; init; }

@@ -4,7 +4,7 @@ namespace Corridors.Network;
 
 public sealed partial class CorridorNetwork
 {
-    private CorridorNetwork(NetworkDefinition definition, int year, ServiceLevel level, Node[] nodes, Leg[] legs, List<(int Tail, int Head, int Leg, bool Reversed)> edges)
+    private CorridorNetwork(NetworkDefinition definition, int year, ServiceLevel level, Node[] nodes, Leg[] legs, List<(int Tail, int Head, int Leg, bool Reversed)> edges, CrossingWaits? crossingWaits)
     {
         Definition = definition;
         Year = year;
@@ -57,8 +57,23 @@ public sealed partial class CorridorNetwork
 
         _lat = nodes.Select(n => n.Lat).ToArray();
         _lon = nodes.Select(n => n.Lon).ToArray();
-        Schedule = new ServiceSchedule(definition, legs, _edgeLeg, year, level);
+        // Simulated crossing waits apply to groupage only: a block train keeps its booked sailings.
+        CrossingWaits = level == ServiceLevel.Groupage ? crossingWaits : null;
+        CrossingWait?[]? crossing = null;
+        if (CrossingWaits is { Count: > 0 } table)
+        {
+            crossing = new CrossingWait?[m];
+            for (var i = 0; i < m; i++)
+            {
+                crossing[i] = table.TryGet(legs[_edgeLeg[i]].Id, nodes[_tail[i]].Id, out var w) ? w : null;
+            }
+        }
+
+        Schedule = new ServiceSchedule(definition, legs, _edgeLeg, year, level, crossing);
     }
+
+    /// <summary>The simulated crossing waits frozen into this network (groupage only); null when none were given.</summary>
+    public CrossingWaits? CrossingWaits { get; }
 
     /// <summary>
     /// Freezes the definition for <paramref name="year"/>: keeps nodes and legs active in that year (a leg also
@@ -72,7 +87,14 @@ public sealed partial class CorridorNetwork
     /// speed of the legs it names and the dwell of the nodes it names, or sets their roll dwell. A later row for the
     /// same element and figure wins, so specific rows follow general ones in the file.
     /// </summary>
-    public static CorridorNetwork Build(NetworkDefinition definition, int year, ServiceLevel level)
+    public static CorridorNetwork Build(NetworkDefinition definition, int year, ServiceLevel level) => Build(definition, year, level, null);
+
+    /// <summary>
+    /// Freezes the definition as <see cref="Build(NetworkDefinition, int, ServiceLevel)"/> does and, at the
+    /// <see cref="ServiceLevel.Groupage"/> level, the simulated waits of <paramref name="crossingWaits"/> into the
+    /// schedule (<see cref="ServiceSchedule.CrossingWaitOf"/>), which routing and the Monte Carlo engine both read.
+    /// </summary>
+    public static CorridorNetwork Build(NetworkDefinition definition, int year, ServiceLevel level, CrossingWaits? crossingWaits)
     {
         ArgumentNullException.ThrowIfNull(definition);
         var figures = definition.ServiceLevelFigures.Where(f => f.AppliesTo(level, year)).ToArray();
@@ -103,7 +125,7 @@ public sealed partial class CorridorNetwork
             }
         }
 
-        return new CorridorNetwork(definition, year, level, nodes, [.. legs], edges);
+        return new CorridorNetwork(definition, year, level, nodes, [.. legs], edges, crossingWaits);
     }
 
     private static Leg WithLevel(Leg leg, ServiceLevelFigure[] figures)

@@ -56,9 +56,11 @@ public sealed class ServiceSchedule
     private readonly double[] _period;
     private readonly double[] _sailWhenFullPerWeek;
     private readonly double[] _sailWhenFullWait;
+    private readonly CrossingWait?[]? _crossing;
 
-    internal ServiceSchedule(NetworkDefinition definition, IReadOnlyList<Leg> legs, int[] edgeLeg, int year, ServiceLevel level)
+    internal ServiceSchedule(NetworkDefinition definition, IReadOnlyList<Leg> legs, int[] edgeLeg, int year, ServiceLevel level, CrossingWait?[]? crossing = null)
     {
+        _crossing = crossing;
         Year = year;
         Level = level;
         var perWeek = definition.Parameter(GroupageDeparturesParameter, 0);
@@ -237,13 +239,27 @@ public sealed class ServiceSchedule
     public double ExpectedSailWhenFullWaitHours(int edge) => _sailWhenFullWait[_edgeLeg[edge]];
 
     /// <summary>
+    /// The simulated crossing wait of directed edge <paramref name="edge"/> (groupage networks built with
+    /// <see cref="CrossingWaits"/>), or null: when set, it replaces the services' wait on that edge for routing
+    /// (its mean) and for the Monte Carlo engine (its distribution).
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public CrossingWait? CrossingWaitOf(int edge) => _crossing?[edge];
+
+    /// <summary>
     /// The wait routing uses at the tail of <paramref name="edge"/> for cargo ready at <paramref name="hoursSinceEpoch"/>:
-    /// the sooner of the next timetabled departure (<see cref="NextDepartureWaitHours"/>) and the expected
+    /// the simulated crossing wait's mean where the network carries one (<see cref="CrossingWaitOf"/>); else the
+    /// sooner of the next timetabled departure (<see cref="NextDepartureWaitHours"/>) and the expected
     /// sail-when-full wait (<see cref="ExpectedSailWhenFullWaitHours"/>); 0 when the edge has no service. FIFO, as
-    /// the minimum of two FIFO waits.
+    /// the minimum of two FIFO waits (a constant crossing wait is FIFO too).
     /// </summary>
     public double ExpectedWaitHours(int edge, double hoursSinceEpoch)
     {
+        if (_crossing?[edge] is { } crossing && HasService(edge))
+        {
+            return crossing.MeanHours;
+        }
+
         var leg = _edgeLeg[edge];
         var sailWhenFull = _sailWhenFullWait[leg];
         if (_period[leg] <= 0)

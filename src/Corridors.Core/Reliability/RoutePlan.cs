@@ -286,7 +286,20 @@ public sealed class RoutePlan
             var schedule = _network.Schedule;
             var legIndex = _network.EdgeLeg[edge.Value];
             step.Edge = edge.Value;
-            if (schedule.HasTimetable(edge.Value))
+            var crossingWait = schedule.HasService(edge.Value) ? schedule.CrossingWaitOf(edge.Value) : null;
+            if (crossingWait is { } crossing)
+            {
+                // Groupage on a simulated crossing: the congestion wait replaces the services' headway (routing
+                // waits its mean); a missed sailing costs one mean headway of the leg's services on top.
+                step.HasSailWhenFull = true;
+                step.SailWhenFullWait = crossing.Distribution;
+                var headway = schedule.HasSailWhenFull(edge.Value)
+                    ? schedule.SailWhenFullHeadwayHours(legIndex)
+                    : schedule.PeriodHours(legIndex) / Math.Max(1, schedule.DepartureHours(legIndex).Length);
+                step.SailWhenFullHeadway = DelayDistribution.Uniform(headway, headway);
+                lines.Add(Invariant($"wait for the crossing (simulated congestion, groupage): {step.SailWhenFullWait} h, mean {crossing.MeanHours:G4} h, P90 {crossing.P90Hours:G4} h ({_network.CrossingWaits?.Source})"));
+            }
+            else if (schedule.HasTimetable(edge.Value))
             {
                 step.HasScheduled = true;
                 var period = schedule.PeriodHours(legIndex);
@@ -294,7 +307,7 @@ public sealed class RoutePlan
                 lines.Add(Invariant($"wait for scheduled departure: {schedule.DepartureHours(legIndex).Length} per {period / ServiceSchedule.HoursPerWeek:G3} week(s) ({ids})"));
             }
 
-            if (schedule.HasSailWhenFull(edge.Value))
+            if (crossingWait is null && schedule.HasSailWhenFull(edge.Value))
             {
                 step.HasSailWhenFull = true;
                 var mean = schedule.SailWhenFullHeadwayHours(legIndex);

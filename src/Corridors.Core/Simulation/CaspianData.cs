@@ -18,6 +18,20 @@ public sealed record SeaLevelRow(int Year, double LevelM, string Scenario, Prove
 /// <param name="Origin">File and line.</param>
 public sealed record CrossingDemandRow(int Year, double Teu, double? Tonnes, Provenance Provenance, DataOrigin Origin);
 
+/// <summary>Vessels of one kind on one Caspian line in a span of years (data/caspian/fleet.csv).</summary>
+/// <param name="LineId">Service id (services.csv).</param>
+/// <param name="FromYear">First year, inclusive; null = open.</param>
+/// <param name="ToYear">Last year, inclusive; null = open.</param>
+/// <param name="VesselId">Vessel (vessels.csv).</param>
+/// <param name="Count">Copies of the vessel on the line.</param>
+/// <param name="Provenance">Source.</param>
+/// <param name="Origin">File and line.</param>
+public sealed record FleetRow(string LineId, int? FromYear, int? ToYear, string VesselId, int Count, Provenance Provenance, DataOrigin Origin)
+{
+    /// <summary>True when the row applies in <paramref name="year"/>.</summary>
+    public bool AppliesIn(int year) => YearWindow.Contains(FromYear, ToYear, year);
+}
+
 /// <summary>
 /// The data of the Caspian crossing model (data/caspian/): sea levels and projections, port berths, yards and
 /// handling, port depths with dredging, hull particulars, monthly storm closures and demand profile, historic demand
@@ -40,8 +54,10 @@ public sealed class CaspianData
         IReadOnlyList<double> closureByMonth,
         IReadOnlyList<double> demandByMonth,
         IReadOnlyList<CrossingDemandRow> demand,
-        IReadOnlyDictionary<string, double> parameters)
+        IReadOnlyDictionary<string, double> parameters,
+        IReadOnlyList<FleetRow>? fleet = null)
     {
+        Fleet = fleet ?? [];
         Levels = levels;
         Ports = ports;
         Depths = depths;
@@ -72,6 +88,9 @@ public sealed class CaspianData
 
     /// <summary>Historic demand by year.</summary>
     public IReadOnlyList<CrossingDemandRow> Demand { get; }
+
+    /// <summary>Fleet rows by line and year (fleet.csv; empty when the file is absent).</summary>
+    public IReadOnlyList<FleetRow> Fleet { get; }
 
     /// <summary>Settings by key (parameters.csv).</summary>
     public IReadOnlyDictionary<string, double> Parameters { get; }
@@ -136,8 +155,50 @@ public sealed class CaspianData
     public double? AllowedDraftM(string portId, int year, double seaLevelM) =>
         DepthIn(portId, year) is { } d ? Hydrostatics.DepthAt(d.DepthM, d.ReferenceLevelM, seaLevelM) - UnderKeelClearanceM : null;
 
-    /// <summary>Historic demand for a year: the latest row at or before it, or null.</summary>
-    public CrossingDemandRow? DemandFor(int year) => Demand.Where(d => d.Year <= year).OrderBy(d => d.Year).LastOrDefault();
+    /// <summary>The fleet rows of a line in a year, in file order; empty when fleet.csv does not name the line for that year.</summary>
+    public IReadOnlyList<FleetRow> FleetFor(string lineId, int year) => [.. Fleet.Where(f => f.LineId == lineId && f.AppliesIn(year))];
+
+    /// <summary>
+    /// Demand for a year: the row of that year; between two rows, linear in teu and tonnes (tonnes null unless both
+    /// rows have them), carrying the later row's source and origin; after the last row, the last row; null before the first.
+    /// </summary>
+    public CrossingDemandRow? DemandFor(int year)
+    {
+        var before = Demand.Where(d => d.Year <= year).MaxBy(d => d.Year);
+        if (before is null || before.Year == year)
+        {
+            return before;
+        }
+
+        var after = Demand.Where(d => d.Year > year).MinBy(d => d.Year);
+        if (after is null)
+        {
+            return before;
+        }
+
+        var w = (double)(year - before.Year) / (after.Year - before.Year);
+        double? tonnes = before.Tonnes is { } t0 && after.Tonnes is { } t1 ? t0 + (w * (t1 - t0)) : null;
+        return new CrossingDemandRow(year, Math.Round(before.Teu + (w * (after.Teu - before.Teu))), tonnes is { } t ? Math.Round(t) : null, after.Provenance, after.Origin);
+    }
+
+    /// <summary>Where <see cref="DemandFor"/>'s figure for a year comes from, for reports.</summary>
+    public string DemandSource(int year)
+    {
+        var row = DemandFor(year);
+        if (row is null)
+        {
+            return "none";
+        }
+
+        if (Demand.Any(d => d.Year == year))
+        {
+            return $"data/caspian/demand.csv ({year})";
+        }
+
+        var before = Demand.Where(d => d.Year < year).Max(d => d.Year);
+        var after = Demand.Where(d => d.Year > year).Select(d => (int?)d.Year).Min();
+        return after is null ? $"data/caspian/demand.csv ({before}, the last row)" : $"data/caspian/demand.csv (between {before} and {after})";
+    }
 
     private double Parameter(string key, double fallback) => Parameters.TryGetValue(key, out var v) ? v : fallback;
 }

@@ -25,7 +25,28 @@ public sealed record CrossingLineResult(
     double P90WaitHours,
     double LoadFactor,
     double CapacityTeuPerYear,
-    bool CarriesWagons);
+    bool CarriesWagons)
+{
+    /// <summary>Waits of the cargo that sailed A → B (westbound).</summary>
+    public DirectionWaits Westbound { get; init; }
+
+    /// <summary>Waits of the cargo that sailed B → A (eastbound).</summary>
+    public DirectionWaits Eastbound { get; init; }
+}
+
+/// <summary>The waits of the cargo that sailed one way on a line.</summary>
+/// <param name="Teu">TEU counted (after the warm-up).</param>
+/// <param name="MeanHours">TEU-weighted mean wait from arrival to sailing; 0 when none sailed.</param>
+/// <param name="P90Hours">90th percentile of that wait.</param>
+public readonly record struct DirectionWaits(double Teu, double MeanHours, double P90Hours)
+{
+    /// <summary>The figures of a histogram.</summary>
+    public static DirectionWaits Of(WaitHistogram waits)
+    {
+        ArgumentNullException.ThrowIfNull(waits);
+        return new(waits.Weight, waits.Mean, waits.Quantile(0.9));
+    }
+}
 
 /// <summary>What one vessel did in a run.</summary>
 /// <param name="Id">Vessel id.</param>

@@ -150,6 +150,7 @@ public sealed class CrossingSimulation
         // Statistics.
         private readonly WaitHistogram _waits = new();
         private readonly WaitHistogram[] _lineWaits;
+        private readonly WaitHistogram[] _laneWaits;
         private readonly int[] _lineSailings;
         private readonly double[] _lineShipped;
         private readonly double[] _lineWest;
@@ -220,6 +221,7 @@ public sealed class CrossingSimulation
             _queueSamples = [.. s.Ports.Select(_ => new List<double>())];
             var lines = s.Lines.Count;
             _lineWaits = [.. s.Lines.Select(_ => new WaitHistogram())];
+            _laneWaits = [.. Enumerable.Range(0, 2 * lines).Select(_ => new WaitHistogram())];
             _lineSailings = new int[lines];
             _lineShipped = new double[lines];
             _lineWest = new double[lines];
@@ -483,6 +485,7 @@ public sealed class CrossingSimulation
                 {
                     _waits.Add(wait, part);
                     _lineWaits[li].Add(wait, part);
+                    _laneWaits[laneIndex].Add(wait, part);
                     _intervalWaitSum += wait * part;
                     _intervalWeight += part;
                 }
@@ -579,7 +582,11 @@ public sealed class CrossingSimulation
                 _lineWaits[i].Quantile(0.9),
                 _lineCapacity[i] > 0 ? _lineShipped[i] / _lineCapacity[i] : 0,
                 _lineCapacity[i] * scale,
-                l.CarriesWagons)).ToList();
+                l.CarriesWagons)
+            {
+                Westbound = DirectionWaits.Of(_laneWaits[2 * i]),
+                Eastbound = DirectionWaits.Of(_laneWaits[(2 * i) + 1]),
+            }).ToList();
             var vessels = _vessel.Select((v, i) =>
             {
                 var busy = _vBusy[i] + (_vBusyState[i] ? _end - _vSince[i] : 0);

@@ -1,5 +1,6 @@
 using Corridors.Application.Contracts;
 using Corridors.Application.Services;
+using Corridors.Network;
 
 namespace Corridors.Tests.Caspian;
 
@@ -19,7 +20,8 @@ public sealed class CaspianServiceTests
     {
         var d = Run(new CaspianRequest { Year = 2024 });
         d.DemandTeu.ShouldBe(56_500);
-        d.DemandWagons.ShouldBe(43_700); // (3.3 Mt − 56,500 TEU × 12 t) / 60 t
+        d.DemandWagons.ShouldBe(63_433); // (4.484 Mt − 56,500 TEU × 12 t) / 60 t
+        d.Lines.Single(l => l.Id == "S-RAILFERRY-ALAT-AKTAU").VesselCount.ShouldBe(6); // data/caspian/fleet.csv
         d.SeaLevelM.ShouldBe(-29.1);
         d.Lines.Select(l => l.Id).ShouldContain("S-ROPAX-ALAT-KURYK-2022");
         d.Lines.Select(l => l.Id).ShouldContain("S-RAILFERRY-ALAT-AKTAU");
@@ -79,10 +81,57 @@ public sealed class CaspianServiceTests
     }
 
     [Fact]
-    public void The_2022_surge_waits_longer_than_2021()
+    public void The_2024_surge_waits_longer_than_2022()
     {
+        // Not 2022 against 2021: with the fleet of fleet.csv a quiet year's sail-when-full vessels wait up to
+        // max_wait_h to fill, so thin demand waits too; the 2024 surge (56,500 TEU and 4.5 Mt) is what queues.
         double Mean(int year) => Enumerable.Range(0, 3).Average(s => Run(new CaspianRequest { Year = year, Seed = 1 + s }).MeanWaitHours);
-        Mean(2022).ShouldBeGreaterThan(Mean(2021));
+        Mean(2024).ShouldBeGreaterThan(1.5 * Mean(2022));
+    }
+
+    [Fact]
+    public void The_groupage_network_carries_the_simulated_crossing_waits_and_the_block_train_network_does_not()
+    {
+        // Given a workspace without a cache (every call simulates) and one with a fresh cache directory
+        var cache = Path.Combine(Path.GetTempPath(), "corridors-tests", "crossing-" + Guid.NewGuid().ToString("N"));
+        var cached = new Corridors.Application.Workspace.CorridorsWorkspace(new() { DataDirectory = RepoPaths.Data, CacheDirectory = cache });
+        var direct = Service.CrossingWaitsFor(2024, TestContext.Current.CancellationToken)!;
+
+        // When the groupage snapshot of 2024 is built (twice: the second workspace reads the cache file)
+        var first = cached.Snapshot(2024, ServiceLevel.Groupage).Network;
+        var second = new Corridors.Application.Workspace.CorridorsWorkspace(new() { DataDirectory = RepoPaths.Data, CacheDirectory = cache }).Snapshot(2024, ServiceLevel.Groupage).Network;
+
+        // Then both carry the same waits as a direct simulation, on every directed Caspian ferry and feeder crossing
+        Directory.GetFiles(cache, "caspian-waits-2024-*.json").Length.ShouldBe(1);
+        foreach (var network in new[] { first, second })
+        {
+            network.CrossingWaits.ShouldNotBeNull();
+            network.CrossingWaits.Entries.ShouldBe(direct.Entries);
+            network.CrossingWaits.Source.ShouldBe(direct.Source);
+        }
+
+        direct.Count.ShouldBe(10); // Aktau, Kuryk and Turkmenbashi ferries and the Aktau and Turkmenbashi feeders, both ways
+        direct.TryGet("F-KZ-AZ-AKTAU-ALAT", "KZ-AKTAU", out var aktau).ShouldBeTrue();
+        aktau.MeanHours.ShouldBeGreaterThan(0);
+        aktau.P90Hours.ShouldBeGreaterThanOrEqualTo(aktau.MeanHours);
+        var edges = Enumerable.Range(0, first.EdgeCount).Where(e => first.Schedule.CrossingWaitOf(e) is not null).ToList();
+        edges.Count.ShouldBe(direct.Count);
+        cached.Snapshot(2024, ServiceLevel.BlockTrain).Network.CrossingWaits.ShouldBeNull();
+        new Corridors.Application.Workspace.CorridorsWorkspace(new() { DataDirectory = RepoPaths.Data, SimulateCrossings = false })
+            .Snapshot(2024).Network.CrossingWaits.ShouldBeNull();
+        Directory.Delete(cache, recursive: true);
+    }
+
+    [Fact]
+    public void The_simulated_waits_show_the_2024_surge_against_2022()
+    {
+        // Mean westbound wait of the crossings, pooled over the three ferry lines.
+        static double Ferries(CrossingWaits w) => new[] { ("F-KZ-AZ-AKTAU-ALAT", "KZ-AKTAU"), ("F-KZ-AZ-KURYK-ALAT", "KZ-KURYK"), ("F-TM-AZ-TURKMENBASHI-ALAT", "TM-TURKMENBASHI") }
+            .Average(k => w.TryGet(k.Item1, k.Item2, out var x) ? x.MeanHours : double.NaN);
+        var w2022 = Service.CrossingWaitsFor(2022, TestContext.Current.CancellationToken)!;
+        var w2024 = Service.CrossingWaitsFor(2024, TestContext.Current.CancellationToken)!;
+        Ferries(w2024).ShouldBeGreaterThan(Ferries(w2022) * 1.5);
+        Service.CrossingWaitsFor(2019, TestContext.Current.CancellationToken).ShouldBeNull(); // no demand row at or before 2019
     }
 
     [Fact]
