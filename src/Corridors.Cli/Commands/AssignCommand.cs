@@ -49,7 +49,9 @@ internal static class AssignCommand
                 var corridorRequest = new CorridorAssignRequest(demandFile, parse.GetValue(year), parse.GetValue(method), parse.GetValue(scale), parse.GetValue(gap), parse.GetValue(maxIterations),
                     parse.GetValue(penalty));
                 var service = new CapacityService(context.Workspace);
-                var corridor = !parse.GetValue(json) && context.Console.Profile.Capabilities.Interactive
+                // The linear program reports no progress while it runs (it takes well under a second here).
+                var equilibrium = !string.Equals(corridorRequest.Method?.Trim(), "so", StringComparison.OrdinalIgnoreCase);
+                var corridor = equilibrium && !parse.GetValue(json) && context.Console.Profile.Capabilities.Interactive
                     ? WithProgress(context.Console, corridorRequest.Gap, progress => service.Assign(corridorRequest, progress))
                     : service.Assign(corridorRequest);
                 return CapacityCommands.Finish(context, corridor, parse.GetValue(json), Render);

@@ -1,3 +1,5 @@
+using Corridors.Network;
+
 namespace Corridors.Assignment;
 
 /// <summary>
@@ -44,25 +46,14 @@ public sealed class TrafficNetwork
         NodeCount = nodeCount;
         ZoneCount = zoneCount;
         FirstThroughNode = firstThroughNode;
-        var order = new int[links.Length];
-        for (var i = 0; i < order.Length; i++)
+        // Grouped by tail, stable: the input order among a node's links is kept.
+        var tails = new int[links.Length];
+        for (var i = 0; i < tails.Length; i++)
         {
-            order[i] = i;
+            tails[i] = links[i].From;
         }
 
-        // Stable counting sort by tail keeps the input order among a node's links.
-        _firstLink = new int[nodeCount + 1];
-        foreach (var link in links)
-        {
-            _firstLink[link.From + 1]++;
-        }
-
-        for (var v = 0; v < nodeCount; v++)
-        {
-            _firstLink[v + 1] += _firstLink[v];
-        }
-
-        var next = _firstLink[..^1].ToArray();
+        (_firstLink, var slotLink) = Csr.Group(nodeCount, tails);
         var m = links.Length;
         _head = new int[m];
         _tail = new int[m];
@@ -72,10 +63,10 @@ public sealed class TrafficNetwork
         _b = new double[m];
         _power = new double[m];
         _fixedCost = new double[m];
-        for (var i = 0; i < m; i++)
+        for (var e = 0; e < m; e++)
         {
+            var i = slotLink[e];
             var link = links[i];
-            var e = next[link.From]++;
             _head[e] = link.To;
             _tail[e] = link.From;
             _inputIndex[e] = i;

@@ -15,18 +15,14 @@ public sealed partial class CorridorNetwork
         _countryBit = AssignBits(legs.SelectMany(l => l.Countries).Concat(nodes.Select(n => n.Country)), "countries");
         _passageBit = AssignBits(legs.SelectMany(l => l.Passages), "passages");
 
-        // Counting sort by tail: stable, so edges keep file order within a node (deterministic results).
-        _firstEdge = new int[nodes.Length + 1];
-        foreach (var e in edges)
+        // Grouped by tail, stable: edges keep file order within a node (deterministic results).
+        var tails = new int[edges.Count];
+        for (var k = 0; k < tails.Length; k++)
         {
-            _firstEdge[e.Tail + 1]++;
+            tails[k] = edges[k].Tail;
         }
 
-        for (var v = 0; v < nodes.Length; v++)
-        {
-            _firstEdge[v + 1] += _firstEdge[v];
-        }
-
+        (_firstEdge, var slotEdge) = Csr.Group(nodes.Length, tails);
         var m = edges.Count;
         _head = new int[m];
         _tail = new int[m];
@@ -38,10 +34,9 @@ public sealed partial class CorridorNetwork
         _mode = new byte[m];
         _countryMask = new ulong[m];
         _passageMask = new ulong[m];
-        var next = _firstEdge[..^1].ToArray();
-        foreach (var e in edges)
+        for (var i = 0; i < m; i++)
         {
-            var i = next[e.Tail]++;
+            var e = edges[slotEdge[i]];
             var leg = legs[e.Leg];
             _head[i] = e.Head;
             _tail[i] = e.Tail;

@@ -44,25 +44,7 @@ public sealed class RoutingGraph
         var m = network.EdgeCount;
         var def = network.Definition;
 
-        _revFirst = new int[n + 1];
-        _revEdge = new int[m];
-        var head = network.Head;
-        for (var e = 0; e < m; e++)
-        {
-            _revFirst[head[e] + 1]++;
-        }
-
-        for (var v = 0; v < n; v++)
-        {
-            _revFirst[v + 1] += _revFirst[v];
-        }
-
-        var fill = new int[n];
-        for (var e = 0; e < m; e++)
-        {
-            var v = head[e];
-            _revEdge[_revFirst[v] + fill[v]++] = e;
-        }
+        (_revFirst, _revEdge) = Csr.Group(n, network.Head);
 
         _nodeDwell = new float[n];
         _nodeRollDwell = new float[n];
@@ -102,6 +84,7 @@ public sealed class RoutingGraph
         _riskPerHour = new float[m];
         _touchMask = new ulong[m];
         var tail = network.Tail;
+        var head = network.Head;
         var countryMask = network.CountryMask;
         var legFactor = new EmissionFactor?[network.Legs.Count];
         for (var e = 0; e < m; e++)
@@ -116,7 +99,7 @@ public sealed class RoutingGraph
             }
 
             // Tariffs by direction (rate_factors.csv): eastbound = the edge's head lies east of its tail.
-            var eastbound = lon[network.Head[e]] > lon[tail[e]];
+            var eastbound = lon[head[e]] > lon[tail[e]];
             // A market index by year (part = fixed) moves only the fixed per-TEU part; the per-km part of an ocean leg
             // is fuel, a cost of the distance.
             double factor = 1.0, fixedFactor = 1.0;
