@@ -185,7 +185,7 @@ internal static class RouteText
             }
 
             console.Write(table);
-            console.MarkupLine("[grey]Days: expected door-to-door time from mean running, dwell and crossing times and expected waits for departures, without holds, shocks or missed sailings; `reliability` gives the full distribution (its mean is longer).[/]");
+            console.MarkupLine("[grey]Days: expected door-to-door time (the mean of `reliability`'s model without its disruptions: long holds, shocks, missed sailings, weather); `reliability` adds them and gives the full distribution (its mean is longer by the expected disruptions).[/]");
         }
 
         if (result.Status == RouteStatus.IterationLimit)

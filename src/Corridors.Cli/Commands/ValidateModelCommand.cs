@@ -134,9 +134,12 @@ internal static class ValidationMarkdown
         md.AppendLine("- A case passes when the model lies inside its band: the source's own range where it gives one, otherwise a tolerance");
         md.AppendLine("  stated in the notes as an assumption (±15 % for a single transit time, ±5 % for a route length, ±20 % for a price).");
         md.AppendLine("  A case the model cannot answer (no route of that family) fails.");
-        md.AppendLine("- The model has one service level so far: `block-train` and `groupage` cases run on the same model and are reported");
-        md.AppendLine("  apart, so the gap between the two kinds of published figures shows.");
-        md.AppendLine("- This is evidence, not calibration: no model parameter or data file was changed to make a case pass.");
+        md.AppendLine("- `block-train` cases run at the block-train service level (booked sailings, border priority); `groupage` and `any`");
+        md.AppendLine("  cases at groupage, the default (docs/MODEL.md, \"Service levels\").");
+        md.AppendLine("- This is evidence, not calibration: no model parameter or data file was changed to make a case pass. One overlap is");
+        md.AppendLine("  declared: the ocean rates by year (rate_factors.csv) are yearly averages of the Drewry WCI composite, the index family");
+        md.AppendLine("  of the weekly WCI price cases, so those cases test how far a yearly eight-lane average follows one lane's week, not");
+        md.AppendLine("  an independent price level.");
         md.AppendLine();
         Summary(md, "By corridor family", cases, c => ValidationCaseFile.WireName(c.Corridor));
         Summary(md, "By quantity", cases, ValidateModelCommand.Quantity);

@@ -361,12 +361,15 @@ public sealed class RoutePlan
             }
             else
             {
-                var baseHours = leg.RunningHoursMode;
+                // Speeds are commercial averages (docs/DATA.md), so distance / speed is the leg's mean running time,
+                // the figure routing uses: the variation keeps its shape but is centred on mean 1, which makes the
+                // routing time the expectation of the running time sampled here (issue 9: one expected time).
+                var baseHours = leg.RunningHoursExpected;
                 var variation = MostSpecific(ReliabilityComponent.RunningVariation, r => r.Matches(leg, sea)).FirstOrDefault();
                 if (variation is not null && baseHours > 0)
                 {
-                    step.Running = variation.Distribution.Scale(baseHours);
-                    lines.Add(Invariant($"running: {baseHours:G4} h × {variation.Distribution} [{variation.Id}]"));
+                    step.Running = variation.Distribution.ScaledToMean(baseHours);
+                    lines.Add(Invariant($"running: {baseHours:G4} h mean × the shape of {variation.Distribution} [{variation.Id}]"));
                 }
                 else
                 {

@@ -47,6 +47,27 @@ public sealed class MonteCarloEngineTests
     }
 
     [Fact]
+    public void Run_SkewedRunningVariation_IsCentredOnTheLegsMeanTime_SoRoutingTimeIsTheExpectation()
+    {
+        // Speeds are averages: distance / speed is the mean running time routing uses, and a right-skewed variation
+        // (mode 1, mean 1.1) gives only the shape. Without disruption rules the Monte Carlo mean is routing's time.
+        var chain = new ChainNetwork().Node("N0");
+        double routing = 0;
+        for (var i = 1; i <= 6; i++)
+        {
+            chain.Node("N" + i).Leg("L" + i, distanceKm: 400 * i, speedKmh: 40);
+            routing += 10.0 * i;
+        }
+
+        var network = chain.Build(out var path);
+        var result = Run(network, path, RailVariation(DelayDistribution.Triangular(0.9, 1.0, 1.4)), samples: 100_000);
+
+        result.MeanHours.ShouldBe(routing, 0.003 * routing);
+        result.QuantileHours(0.001).ShouldBeGreaterThan(routing * 0.9 / 1.1 * 0.99); // the shape: 0.82–1.27 × the mean
+        result.QuantileHours(0.999).ShouldBeLessThan(routing * 1.4 / 1.1);
+    }
+
+    [Fact]
     public void Run_SumOfExponentialLegs_MatchesErlangCdf()
     {
         // Five legs of exponential running time with mean 24 h: the total is Erlang(5, 1/24).
