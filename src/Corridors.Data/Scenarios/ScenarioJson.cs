@@ -14,7 +14,7 @@ namespace Corridors.Data.Scenarios;
 /// </summary>
 internal sealed class ScenarioJson
 {
-    private static readonly string[] RootFields =
+    internal static readonly string[] RootFields =
     [
         "$schema", "name", "title", "description", "baseYear", "extends", "sources", "closures", "capacity", "newNodes", "newLegs",
         "newServices", "openings", "tariffs", "dwell", "fleet", "seaLevel", "demandGrowthPercent", "riskWeights",

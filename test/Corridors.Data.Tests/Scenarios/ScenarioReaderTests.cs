@@ -158,3 +158,16 @@ public sealed class ScenarioReaderTests
         result.IsValid.ShouldBeFalse();
     }
 }
+
+public sealed class ScenarioSchemaTests
+{
+    [Fact]
+    public void PublishedSchema_NamesExactlyTheFieldsTheReaderReads()
+    {
+        using var schema = System.Text.Json.JsonDocument.Parse(File.ReadAllText(Path.Combine(RepoPaths.Root, "docs", "scenario.schema.json")));
+
+        var fields = schema.RootElement.GetProperty("properties").EnumerateObject().Select(p => p.Name).Order(StringComparer.Ordinal);
+
+        fields.ShouldBe(ScenarioJson.RootFields.Order(StringComparer.Ordinal));
+    }
+}
