@@ -44,9 +44,16 @@ internal static class Endpoints
         return outcome.IsValid ? Document(outcome.Value) : Problems.Invalid(outcome.Problems);
     }
 
-    private static IResult NetworkGeoJson(CorridorsWorkspace workspace, int? year, string? serviceLevel)
+    private static IResult NetworkGeoJson(CorridorsWorkspace workspace, int? year, string? serviceLevel, string? scenario)
     {
-        var outcome = new NetworkService(workspace).Network(new NetworkInfoRequest(year, serviceLevel));
+        // A preset scenario (never a file: paths are not read from requests) through the same catalog as the CLI.
+        var opened = workspace.Scenarios.Open(scenario, allowFiles: false);
+        if (!opened.IsValid)
+        {
+            return Problems.Invalid(opened.Problems);
+        }
+
+        var outcome = new NetworkService(opened.Value).Network(new NetworkInfoRequest(year, serviceLevel));
         if (!outcome.IsValid)
         {
             return Problems.Invalid(outcome.Problems);
@@ -107,7 +114,7 @@ internal static class Endpoints
 
         var outcome = service.Route(request, http.HttpContext.RequestAborted);
         return outcome.IsValid
-            ? Recorded(http, workspace, new RunInfo("route", body.Text, outcome.Value.Snapshot.Year, outcome.Value.Seed), outcome.Value.Document)
+            ? Recorded(http, outcome.Value.Snapshot.Workspace, new RunInfo("route", body.Text, outcome.Value.Snapshot.Year, outcome.Value.Seed), outcome.Value.Document)
             : Problems.Invalid(outcome.Problems);
     }
 
@@ -140,8 +147,8 @@ internal static class Endpoints
         var answers = outcome.Value;
         var info = new RunInfo("compare", body.Text, answers[0].Snapshot.Year, answers.Select(a => a.Seed).FirstOrDefault(s => s is not null));
         return answers.Count == 1
-            ? Recorded(http, workspace, info, answers[0].Document)
-            : Recorded(http, workspace, info, new CompareLevelsDocument([.. answers.Select(a => a.Document)]));
+            ? Recorded(http, answers[0].Snapshot.Workspace, info, answers[0].Document)
+            : Recorded(http, answers[0].Snapshot.Workspace, info, new CompareLevelsDocument([.. answers.Select(a => a.Document)]));
     }
 
     private static async Task<IResult> Reliability(HttpRequest http, CorridorsWorkspace workspace, ApiHostOptions options)
@@ -180,7 +187,7 @@ internal static class Endpoints
 
         var answer = outcome.Value;
         return answer.Document is { } document
-            ? Recorded(http, workspace, new RunInfo("reliability", body.Text, answer.Snapshot.Year, answer.Settings.Seed), document)
+            ? Recorded(http, answer.Snapshot.Workspace, new RunInfo("reliability", body.Text, answer.Snapshot.Year, answer.Settings.Seed), document)
             : Document(answer.NoRouteDocument);
     }
 

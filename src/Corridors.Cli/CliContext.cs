@@ -100,7 +100,7 @@ internal sealed class CliContext : IDisposable
             }
 
             var opened = BaseWorkspace.Scenarios.Open(ScenarioOption, allowFiles: true);
-            return opened.IsValid ? opened.Value : throw new CliUsageException($"--scenario: {opened.Problems[0].Message}");
+            return opened.IsValid ? opened.Value : throw new CliUsageException(CorridorsApp.ScenarioPrefix + opened.Problems[0].Message);
         }
     }
 

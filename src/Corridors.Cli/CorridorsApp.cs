@@ -6,6 +6,9 @@ namespace Corridors.Cli;
 /// <summary>Runs the CLI against given writers; used by <see cref="Program"/> and by the CLI tests.</summary>
 internal static class CorridorsApp
 {
+    /// <summary>How <see cref="CliContext.Workspace"/> starts the message of an unknown <c>--scenario</c>.</summary>
+    internal const string ScenarioPrefix = "--scenario: ";
+
     /// <summary>
     /// With parse errors, the request problems of the options that could be read, so a command line with an unreadable
     /// value and an out-of-range one hears of both at once. Best effort: options named by a parse error are skipped,
@@ -31,7 +34,12 @@ internal static class CorridorsApp
             var named = string.Join(' ', parse.Errors.Select(e => e.Message));
             return [.. check(parse).Where(p => !named.Contains(OptionNames.For(p), StringComparison.Ordinal))];
         }
-        catch (Exception ex) when (ex is InputDataException or InvalidOperationException or IOException or UnauthorizedAccessException or ArgumentException)
+        catch (CliUsageException ex) when (ex.Message.StartsWith(ScenarioPrefix, StringComparison.Ordinal))
+        {
+            // An unknown --scenario: said with the parse errors, in the same round.
+            return [new Application.Requests.RequestProblem("scenario", ex.Message[ScenarioPrefix.Length..])];
+        }
+        catch (Exception ex) when (ex is InputDataException or InvalidOperationException or IOException or UnauthorizedAccessException or ArgumentException or CliUsageException)
         {
             return [];
         }

@@ -24,6 +24,10 @@ internal static class OptionNames
         ["casesFile"] = "--cases",
         ["id"] = "<id>",
         ["directory"] = "<dir>",
+        ["parameters"] = "--param",
+        ["outputs"] = "--output",
+        ["caspianDays"] = "--days",
+        ["scenarios"] = "<scenario>",
     };
 
     /// <summary>The option of a problem's field, e.g. <c>avoidCountries[1]</c> → <c>--avoid</c>, <c>tonnesPerTeu</c> → <c>--tonnes-per-teu</c>.</summary>

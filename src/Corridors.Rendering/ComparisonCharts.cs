@@ -48,7 +48,7 @@ public static class ComparisonCharts
         plot.Axes.Bottom.MajorTickStyle.Length = 0;
         plot.Title(title);
         plot.YLabel(yLabel);
-        plot.Axes.Margins(bottom: 0);
+        plot.Axes.Margins(bottom: 0, top: 0.35); // room for the legend above the bars
         plot.ShowLegend(Alignment.UpperRight);
         return plot.GetSvgXml(Width, Height);
     }

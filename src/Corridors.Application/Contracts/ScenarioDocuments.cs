@@ -91,17 +91,29 @@ public sealed record CapacityOutcomeContract(string Scenario, double? MaxFlowTeu
 /// <param name="Scenarios">Baseline first.</param>
 public sealed record CapacityComparisonContract(string FromRegion, string ToRegion, int Year, IReadOnlyList<CapacityOutcomeContract> Scenarios);
 
+/// <summary>The Caspian crossing of the year under one scenario (one simulated year, <c>caspian</c>).</summary>
+/// <param name="Scenario">Scenario name.</param>
+/// <param name="SeaLevelM">Caspian level, m (Baltic system).</param>
+/// <param name="LiftTeu">TEU one sailing of every vessel lifts at that level (design TEU × payload factor).</param>
+/// <param name="DemandTeu">Container demand simulated, TEU a year.</param>
+/// <param name="ThroughputTeu">TEU that sailed.</param>
+/// <param name="MeanWaitHours">Mean wait for a sailing.</param>
+/// <param name="P90WaitHours">90th percentile wait.</param>
+/// <param name="BacklogTeu">TEU still waiting at the end.</param>
+public sealed record CaspianOutcomeContract(string Scenario, double SeaLevelM, double LiftTeu, double DemandTeu, double ThroughputTeu, double MeanWaitHours, double P90WaitHours, double BacklogTeu);
+
 /// <summary>The <c>scenario compare --json</c> document.</summary>
 /// <param name="Year">Network year of the routes and the capacity.</param>
 /// <param name="Scenarios">Baseline first, then the scenarios compared.</param>
 /// <param name="Routes">Per OD pair.</param>
 /// <param name="Assignment">The assignment, when a demand file was given.</param>
 /// <param name="Capacity">Bypass capacity and leverage.</param>
+/// <param name="Caspian">The Caspian crossing of the year (sea level, lift, throughput, waits), baseline first; empty when the data has no Caspian model.</param>
 /// <param name="Samples">Monte Carlo trips per route for P50/P90.</param>
 /// <param name="Seed">Seed of the simulations.</param>
 public sealed record ScenarioComparisonDocument(
     int Year, IReadOnlyList<ScenarioInfoContract> Scenarios, IReadOnlyList<OdComparisonContract> Routes, AssignmentComparisonContract? Assignment,
-    CapacityComparisonContract? Capacity, int Samples, long Seed);
+    CapacityComparisonContract? Capacity, IReadOnlyList<CaspianOutcomeContract> Caspian, int Samples, long Seed);
 
 /// <summary>One case of a sweep: the parameter values and the outputs.</summary>
 /// <param name="Index">Case number (row-major over the parameters).</param>

@@ -51,6 +51,10 @@ public sealed record ScenarioCompareRequest
     /// <summary>Seed.</summary>
     public long Seed { get; init; } = PercentileRequest.DefaultSeed;
 
+    /// <summary>Also simulate the year's Caspian crossing under each scenario.</summary>
+    /// <value>true.</value>
+    public bool Caspian { get; init; } = true;
+
     /// <summary>Utilisation from which an assigned element counts as a bottleneck.</summary>
     public double BottleneckThreshold { get; init; } = 0.9;
 }
@@ -235,9 +239,24 @@ public sealed class ScenarioService(CorridorsWorkspace workspace)
             capacity = new CapacityComparisonContract(request.FromRegion, request.ToRegion, year, outcomes);
         }
 
+        var caspian = new List<CaspianOutcomeContract>();
+        if (request.Caspian && Directory.Exists(Path.Combine(workspace.DataDirectory, "caspian")))
+        {
+            foreach (var view in views)
+            {
+                var run = new CaspianService(view).Run(new CaspianRequest { Year = year, Seed = request.Seed }, cancellationToken: cancellationToken);
+                if (run.IsValid)
+                {
+                    var c = run.Value.Document;
+                    caspian.Add(new CaspianOutcomeContract(view.ScenarioName, c.SeaLevelM, ContractJson.Round(c.Vessels.Sum(v => v.CapacityTeu), 1), c.DemandTeu, c.ThroughputTeu,
+                        c.MeanWaitHours, c.P90WaitHours, c.BacklogTeu));
+                }
+            }
+        }
+
         return problems.Count > 0
             ? Outcome<ScenarioComparisonDocument>.Invalid(problems)
-            : Outcome<ScenarioComparisonDocument>.Ok(new ScenarioComparisonDocument(year, [.. views.Select(Info)], routes, assignment, capacity, request.Samples, request.Seed));
+            : Outcome<ScenarioComparisonDocument>.Ok(new ScenarioComparisonDocument(year, [.. views.Select(Info)], routes, assignment, capacity, caspian, request.Samples, request.Seed));
     }
 
     private static int FirstYear(string demandFile) => Data.Demand.DemandLoader.Load(demandFile)[0].Year;

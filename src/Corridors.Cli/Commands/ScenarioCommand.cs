@@ -141,9 +141,10 @@ internal static class ScenarioCommand
         var seed = new Option<long>("--seed") { Description = "Seed of the simulations (default 42).", DefaultValueFactory = _ => PercentileRequest.DefaultSeed };
         var json = CommonOptions.Json();
         var html = new Option<string?>("--html") { Description = "Also write a self-contained HTML report with charts (works offline) to this file." };
+        var noCaspian = new Option<bool>("--no-caspian") { Description = "Leave out the simulated Caspian crossing of each scenario." };
         var command = new Command("compare", "The baseline against one or more scenarios: per OD pair the best route per corridor (days, P50, P90, cost, CO2e), the assignment (corridor shares, bottlenecks that appear or vanish), bypass capacity and leverage.")
         {
-            names, pairs, year, demand, demandYear, fromRegion, toRegion, samples, seed, json, html,
+            names, pairs, year, demand, demandYear, fromRegion, toRegion, samples, seed, json, html, noCaspian,
         };
         command.SetAction((parse, cancellationToken) =>
         {
@@ -166,6 +167,7 @@ internal static class ScenarioCommand
                 ToRegion = parse.GetValue(toRegion),
                 Samples = parse.GetValue(samples),
                 Seed = parse.GetValue(seed),
+                Caspian = !parse.GetValue(noCaspian),
             };
             var outcome = new ScenarioService(context.Workspace).Compare(request, cancellationToken);
             if (!outcome.IsValid)
@@ -378,6 +380,26 @@ internal static class ScenarioCommand
 
             console.Write(table);
         }
+
+        RenderCaspian(console, d);
+    }
+
+    private static void RenderCaspian(IAnsiConsole console, ScenarioComparisonDocument d)
+    {
+        if (d.Caspian.Count == 0)
+        {
+            return;
+        }
+
+        var table = new Table().Title(Markup.Escape($"Caspian crossing {d.Year} (one simulated year, seed {d.Seed})"))
+            .AddColumns("Scenario", "Sea level m", "Lift TEU/sailing round", "Demand TEU", "Throughput TEU", "Mean wait h", "P90 wait h", "Backlog TEU");
+        foreach (var c in d.Caspian)
+        {
+            table.AddRow(Markup.Escape(c.Scenario), c.SeaLevelM.ToString("0.00", CultureInfo.InvariantCulture), Teu(c.LiftTeu), Teu(c.DemandTeu), Teu(c.ThroughputTeu),
+                Num(c.MeanWaitHours), Num(c.P90WaitHours), Teu(c.BacklogTeu));
+        }
+
+        console.Write(table);
     }
 
     private static string Teu(double v) => v.ToString("N0", CultureInfo.InvariantCulture);

@@ -55,7 +55,9 @@ internal static class ScenarioReport
             {
                 var series = od.Scenarios.Select(s => new ChartSeries(s.Scenario,
                     [.. corridors.Select(c => s.Corridors.FirstOrDefault(x => x.Corridor == c) is { } x ? x.P90Days ?? x.Days : double.NaN)])).ToArray();
-                html.Append(ComparisonCharts.Bars($"{od.From} → {od.To}: P90 door-to-door days by corridor", corridors, series, "days (P90)"));
+                // Family names are short enough for the axis; the table above names each corridor in full.
+                var labels = corridors.Select(c => od.Scenarios.SelectMany(s => s.Corridors).First(x => x.Corridor == c).Family).ToArray();
+                html.Append(ComparisonCharts.Bars($"{od.From} → {od.To}: P90 door-to-door days by corridor", labels, series, "days (P90)"));
             }
         }
 
@@ -88,6 +90,22 @@ internal static class ScenarioReport
             html.Append("</table>");
             html.Append(ComparisonCharts.Bars("Maximum TEU per year between the regions", ["max flow"],
                 [.. cap.Scenarios.Select(s => new ChartSeries(s.Scenario, [s.MaxFlowTeu ?? double.NaN]))], "TEU per year"));
+        }
+
+        if (d.Caspian.Count > 0)
+        {
+            html.Append(CultureInfo.InvariantCulture, $"<h2>Caspian crossing {d.Year}</h2><p class=note>One simulated year per scenario, seed {d.Seed}; lift = TEU one sailing of every vessel carries at the sea level (design TEU × payload factor).</p>");
+            html.Append("<table><tr><th class=l>Scenario</th><th>Sea level m</th><th>Lift TEU</th><th>Demand TEU</th><th>Throughput TEU</th><th>Mean wait h</th><th>P90 wait h</th><th>Backlog TEU</th></tr>");
+            foreach (var c in d.Caspian)
+            {
+                html.Append(CultureInfo.InvariantCulture,
+                    $"<tr><td class=l>{E(c.Scenario)}</td><td>{c.SeaLevelM:0.00}</td><td>{c.LiftTeu:N0}</td><td>{c.DemandTeu:N0}</td><td>{c.ThroughputTeu:N0}</td><td>{c.MeanWaitHours:0.#}</td><td>{c.P90WaitHours:0.#}</td><td>{c.BacklogTeu:N0}</td></tr>");
+            }
+
+            html.Append("</table>");
+            string[] measures = ["lift TEU", "throughput TEU ÷ 100"];
+            html.Append(ComparisonCharts.Bars("Caspian lift and throughput", measures,
+                [.. d.Caspian.Select(c => new ChartSeries(c.Scenario, [c.LiftTeu, c.ThroughputTeu / 100]))], "TEU"));
         }
 
         return End(html);

@@ -14,7 +14,7 @@ namespace Corridors.Data.Scenarios;
 /// </summary>
 internal sealed class ScenarioJson
 {
-    private static readonly string[] RootFields =
+    internal static readonly string[] RootFields =
     [
         "$schema", "name", "title", "description", "baseYear", "extends", "sources", "closures", "capacity", "newNodes", "newLegs",
         "newServices", "openings", "tariffs", "dwell", "fleet", "seaLevel", "demandGrowthPercent", "riskWeights",
@@ -519,7 +519,7 @@ internal sealed class ScenarioJson
         var codes = _definition.Countries.Select(c => c.Id).ToArray();
         var suggestion = _definition.CountryById.ContainsKey(upper) ? upper
             : (upper.Length == 3 ? codes.FirstOrDefault(c => upper.StartsWith(c, StringComparison.Ordinal)) : null)
-              ?? CsvTable.Suggest(upper, codes)
+              ?? codes.FirstOrDefault(c => Routing.PlaceResolver.EditDistance(upper, c) <= 1)
               ?? _definition.Countries.FirstOrDefault(c => string.Equals(c.Name, code.Trim(), StringComparison.OrdinalIgnoreCase))?.Id;
         Error("CORR0805", at, $"unknown country '{CsvText.Quote(code)}'{(suggestion is null ? "; use an ISO 3166-1 alpha-2 code of countries.csv." : $"; did you mean '{suggestion}'?")}");
         return null;
@@ -542,7 +542,10 @@ internal sealed class ScenarioJson
     private string? Unknown(string text, string at, IEnumerable<string> known, string what)
     {
         var list = known.ToArray();
-        var suggestion = list.FirstOrDefault(k => string.Equals(k, text, StringComparison.OrdinalIgnoreCase)) ?? CsvTable.Suggest(text, list);
+        // Ids differ from typos by case as often as by letters: compare case-folded.
+        var folded = CsvTable.Suggest(text.ToUpperInvariant(), list.Select(k => k.ToUpperInvariant()));
+        var suggestion = list.FirstOrDefault(k => string.Equals(k, text, StringComparison.OrdinalIgnoreCase))
+            ?? (folded is null ? null : list.First(k => k.ToUpperInvariant() == folded));
         Error("CORR0807", at, $"unknown {what} '{CsvText.Quote(text)}'{Hint(suggestion, list)}");
         return null;
     }
