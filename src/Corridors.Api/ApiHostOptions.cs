@@ -32,6 +32,10 @@ public sealed record ApiHostOptions
     /// <value>30 s (or <c>Corridors:RequestTimeoutMilliseconds</c>).</value>
     public TimeSpan RequestTimeout { get; init; } = TimeSpan.FromSeconds(30);
 
+    /// <summary>The job queue's limits (configuration <c>Corridors:Jobs:*</c> overrides them).</summary>
+    /// <value>8 jobs, 1 worker, 10 minutes each.</value>
+    public Jobs.JobQueueOptions Jobs { get; init; } = new();
+
     /// <summary>Where the host says it cannot start (non-loopback addresses without <see cref="AllowRemote"/>).</summary>
     /// <value>Standard error.</value>
     public TextWriter? Errors { get; init; }

@@ -65,6 +65,7 @@ internal static class CorridorsApp
         {
             context.NoStore = parse.GetValue(globals.NoStore);
             context.StoreOption = parse.GetValue(globals.Store);
+            context.StoreProviderOption = parse.GetValue(globals.StoreProvider);
             context.DataOption = parse.GetValue(globals.Data);
         }
         catch (InvalidOperationException ex)
