@@ -123,15 +123,16 @@ public sealed class PostgresRunStore : IRunStore
     {
         ArgumentNullException.ThrowIfNull(run);
         var created = SqliteRunStore.Microseconds(_clock.GetUtcNow());
+        var sha = DataFingerprint.OfText(run.ResultJson);
         return Guard("written", () =>
         {
             using var connection = _source.OpenConnection();
             using var transaction = connection.BeginTransaction();
             using var insert = new NpgsqlCommand(RunStoreSchema.Insert, connection, transaction);
-            StoredRunReader.AddParameters(insert, run, created);
+            StoredRunReader.AddParameters(insert, run, created, sha);
             var id = (long)insert.ExecuteScalar()!;
             transaction.Commit();
-            return new StoredRun(id, created, run, DataFingerprint.OfText(run.ResultJson));
+            return new StoredRun(id, created, run, sha);
         });
     }
 

@@ -132,7 +132,11 @@ internal static class StoredRunReader
     }
 
     /// <summary>The command parameters of a run, the same in both dialects (<c>@name</c>).</summary>
-    public static void AddParameters(System.Data.Common.DbCommand insert, RunRecord run, object created)
+    /// <param name="insert">The INSERT command.</param>
+    /// <param name="run">The run.</param>
+    /// <param name="created">The creation time in the provider's representation.</param>
+    /// <param name="sha256">The result's SHA-256, computed by the caller outside any lock.</param>
+    public static void AddParameters(System.Data.Common.DbCommand insert, RunRecord run, object created, string sha256)
     {
         void Add(string name, object? value)
         {
@@ -153,6 +157,6 @@ internal static class StoredRunReader
         Add("scenario", run.Scenario);
         Add("scenarioFingerprint", run.ScenarioFingerprint);
         Add("duration", run.Duration?.TotalMilliseconds);
-        Add("sha", DataFingerprint.OfText(run.ResultJson));
+        Add("sha", sha256);
     }
 }

@@ -161,16 +161,17 @@ public sealed class SqliteRunStore : IRunStore
     {
         ArgumentNullException.ThrowIfNull(run);
         var created = Microseconds(_clock.GetUtcNow());
+        var sha = DataFingerprint.OfText(run.ResultJson); // outside the lock: writers wait only for the database
         return Guard("written", () =>
         {
             using var transaction = _connection.BeginTransaction(deferred: false);
             using var insert = _connection.CreateCommand();
             insert.Transaction = transaction;
             insert.CommandText = RunStoreSchema.Insert;
-            StoredRunReader.AddParameters(insert, run, created.ToString("O", CultureInfo.InvariantCulture));
+            StoredRunReader.AddParameters(insert, run, created.ToString("O", CultureInfo.InvariantCulture), sha);
             var id = (long)insert.ExecuteScalar()!;
             transaction.Commit();
-            return new StoredRun(id, created, run, DataFingerprint.OfText(run.ResultJson));
+            return new StoredRun(id, created, run, sha);
         });
     }
 
