@@ -63,7 +63,11 @@ public static class ApiHost
                     Workers = configuration.GetValue("Corridors:Jobs:Workers", defaults.Workers),
                     Timeout = TimeSpan.FromSeconds(configuration.GetValue("Corridors:Jobs:TimeoutSeconds", defaults.Timeout.TotalSeconds)),
                 },
-                sp.GetRequiredService<ILogger<Jobs.JobQueue>>());
+                sp.GetRequiredService<ILogger<Jobs.JobQueue>>(),
+                (job, error) => sp.GetRequiredService<CorridorsWorkspace>().Runs.RecordJson(
+                    new Application.Runs.RunInfo(job.Kind, job.Arguments, null, null) { Duration = job.StartedUtc is { } started ? TimeProvider.System.GetUtcNow() - started : null },
+                    ContractJson.Serialize(new Jobs.JobFailureDocument(job.Id, job.Kind, error)),
+                    RunStatus.Failed).RunId);
         });
         builder.Services.AddProblemDetails(p => p.CustomizeProblemDetails = c =>
         {

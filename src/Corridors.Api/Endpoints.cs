@@ -190,7 +190,7 @@ internal static class Endpoints
                 return Problems.Invalid(found);
             }
 
-            return Jobs.JobEndpoints.RunOrQueue(http.HttpContext, queue, "reliability", asJob: true, job =>
+            return Jobs.JobEndpoints.RunOrQueue(http.HttpContext, queue, "reliability", body.Text, asJob: true, job =>
             {
                 var started = TimeProvider.System.GetTimestamp();
                 var done = new System.Collections.Concurrent.ConcurrentDictionary<Corridors.Routing.Route, MonteCarloProgress>();

@@ -65,7 +65,7 @@ internal static class WorkEndpoints
             return Problems.Invalid(problems);
         }
 
-        return JobEndpoints.RunOrQueue(http.HttpContext, queue, "caspian", asJob.Value, job =>
+        return JobEndpoints.RunOrQueue(http.HttpContext, queue, "caspian", body.Text, asJob.Value, job =>
         {
             var started = TimeProvider.System.GetTimestamp();
             var outcome = service.Run(request, job.Report, job.CancellationToken);
@@ -105,7 +105,7 @@ internal static class WorkEndpoints
             return Problems.Invalid(problems);
         }
 
-        return JobEndpoints.RunOrQueue(http.HttpContext, queue, "assign", asJob.Value, job =>
+        return JobEndpoints.RunOrQueue(http.HttpContext, queue, "assign", body.Text, asJob.Value, job =>
         {
             var started = TimeProvider.System.GetTimestamp();
             var target = Math.Log10(request.Gap ?? 1e-5);
@@ -145,7 +145,7 @@ internal static class WorkEndpoints
         }
 
         var service = new CapacityService(workspace);
-        return JobEndpoints.RunOrQueue(http.HttpContext, queue, kind, asJob.Value, _ =>
+        return JobEndpoints.RunOrQueue(http.HttpContext, queue, kind, body.Text, asJob.Value, _ =>
         {
             var started = TimeProvider.System.GetTimestamp();
             var outcome = run(service, request);

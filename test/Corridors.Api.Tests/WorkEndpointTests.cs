@@ -143,6 +143,15 @@ public sealed class WorkEndpointTests(ApiFactory factory) : IClassFixture<ApiFac
         // Then it ends cancelled, its result is a conflict, and cancelling again is one too
         var job = await Finished(location);
         job.GetProperty("status").GetString().ShouldBe("cancelled");
+        if (job.GetProperty("startedUtc").ValueKind != JsonValueKind.Null)
+        {
+            // It ran: its end is stored as a run marked failed, with the request it was given.
+            using var run = JsonDocument.Parse(await _client.GetStringAsync(new Uri("/api/runs/" + job.GetProperty("runId").GetInt64(), UriKind.Relative), Ct));
+            run.RootElement.GetProperty("run").GetProperty("status").GetString().ShouldBe("failed");
+            run.RootElement.GetProperty("run").GetProperty("arguments").GetString().ShouldBe("""{"year": 2027, "days": 3650}""");
+            run.RootElement.GetProperty("result").GetProperty("error").GetString().ShouldBe("The job was cancelled.");
+        }
+
         await ApiTests.Problem(await _client.GetAsync(new Uri(location + "/result", UriKind.Relative), Ct), HttpStatusCode.Conflict);
         await ApiTests.Problem(await _client.DeleteAsync(new Uri(location, UriKind.Relative), Ct), HttpStatusCode.Conflict);
         using var list = JsonDocument.Parse(await _client.GetStringAsync(new Uri("/api/jobs", UriKind.Relative), Ct));

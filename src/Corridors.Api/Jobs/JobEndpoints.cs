@@ -43,6 +43,12 @@ public sealed record JobDocument(
         "/api/jobs/" + job.Id + "/result");
 }
 
+/// <summary>The result stored for a job that failed or was cancelled while it ran.</summary>
+/// <param name="JobId">The job.</param>
+/// <param name="Kind">What it computed.</param>
+/// <param name="Error">Why it ended.</param>
+public sealed record JobFailureDocument(string JobId, string Kind, string Error);
+
 /// <summary>The jobs (<c>GET /api/jobs</c>).</summary>
 /// <param name="Capacity">Jobs that may be queued or running at once.</param>
 /// <param name="Pending">Jobs queued or running now.</param>
@@ -96,7 +102,7 @@ internal static class JobEndpoints
     /// the queue is full). The request has been checked already: problems the work still finds are a 400 now, or the
     /// job's failure later.
     /// </summary>
-    public static IResult RunOrQueue(HttpContext http, JobQueue queue, string kind, bool asJob, Func<JobContext, JobOutcome> work)
+    public static IResult RunOrQueue(HttpContext http, JobQueue queue, string kind, string arguments, bool asJob, Func<JobContext, JobOutcome> work)
     {
         if (!asJob)
         {
@@ -114,7 +120,7 @@ internal static class JobEndpoints
             return TypedResults.Text(outcome.Json, Endpoints.Json);
         }
 
-        if (!queue.TryEnqueue(kind, work, out var job))
+        if (!queue.TryEnqueue(kind, arguments, work, out var job))
         {
             http.Response.Headers.RetryAfter = "5";
             return TypedResults.Problem(

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Globalization;
 using System.Threading.Channels;
 using Corridors.Application.Requests;
 
@@ -40,10 +41,11 @@ internal sealed class Job
     private readonly Lock _gate = new();
     private readonly CancellationTokenSource _cancel = new();
 
-    public Job(string id, string kind, Func<JobContext, JobOutcome> work, DateTimeOffset created)
+    public Job(string id, string kind, string arguments, Func<JobContext, JobOutcome> work, DateTimeOffset created)
     {
         Id = id;
         Kind = kind;
+        Arguments = arguments;
         Work = work;
         CreatedUtc = created;
     }
@@ -51,6 +53,9 @@ internal sealed class Job
     public string Id { get; }
 
     public string Kind { get; }
+
+    /// <summary>The request as given (stored with a failed run).</summary>
+    public string Arguments { get; }
 
     public Func<JobContext, JobOutcome> Work { get; }
 
@@ -197,6 +202,7 @@ internal sealed class JobQueue : IDisposable
     private readonly JobQueueOptions _options;
     private readonly TimeProvider _clock;
     private readonly ILogger<JobQueue> _log;
+    private readonly Func<Job, string, long?>? _recordFailure;
     private readonly Channel<Job> _channel = Channel.CreateUnbounded<Job>(new UnboundedChannelOptions { SingleWriter = false, SingleReader = false });
     private readonly ConcurrentDictionary<string, Job> _jobs = new(StringComparer.Ordinal);
     private readonly ConcurrentQueue<Job> _finished = new();
@@ -204,10 +210,15 @@ internal sealed class JobQueue : IDisposable
     private readonly Lock _gate = new();
     private int _pending;
 
-    public JobQueue(JobQueueOptions options, ILogger<JobQueue> log, TimeProvider? clock = null)
+    /// <param name="options">Limits.</param>
+    /// <param name="log">Where failures are logged.</param>
+    /// <param name="recordFailure">Stores a run that failed or was cancelled while running (the job and its error); returns the run id.</param>
+    /// <param name="clock">The clock of the job times.</param>
+    public JobQueue(JobQueueOptions options, ILogger<JobQueue> log, Func<Job, string, long?>? recordFailure = null, TimeProvider? clock = null)
     {
         _options = options;
         _log = log;
+        _recordFailure = recordFailure;
         _clock = clock ?? TimeProvider.System;
         _workers = [.. Enumerable.Range(0, Math.Max(1, options.Workers)).Select(_ => Task.Factory.StartNew(Work, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default).Unwrap())];
     }
@@ -215,7 +226,7 @@ internal sealed class JobQueue : IDisposable
     public JobQueueOptions Options => _options;
 
     /// <summary>Queues <paramref name="work"/>; false (and no job) when the queue is full.</summary>
-    public bool TryEnqueue(string kind, Func<JobContext, JobOutcome> work, [System.Diagnostics.CodeAnalysis.MaybeNullWhen(false)] out Job job)
+    public bool TryEnqueue(string kind, string arguments, Func<JobContext, JobOutcome> work, [System.Diagnostics.CodeAnalysis.MaybeNullWhen(false)] out Job job)
     {
         lock (_gate)
         {
@@ -228,7 +239,7 @@ internal sealed class JobQueue : IDisposable
             _pending++;
         }
 
-        job = new Job(Guid.NewGuid().ToString("N"), kind, work, _clock.GetUtcNow());
+        job = new Job(Guid.NewGuid().ToString("N"), kind, arguments, work, _clock.GetUtcNow());
         _jobs[job.Id] = job;
         _channel.Writer.TryWrite(job);
         return true;
@@ -273,22 +284,38 @@ internal sealed class JobQueue : IDisposable
             catch (OperationCanceledException) when (job.Token.IsCancellationRequested)
             {
                 var byClient = job.CancelRequested;
-                job.Finish(
-                    byClient ? JobStatus.Cancelled : JobStatus.Failed,
-                    null,
-                    byClient ? "The job was cancelled." : $"The job took longer than its limit of {_options.Timeout.TotalSeconds:0} s and was stopped.",
-                    _clock.GetUtcNow());
+                Fail(job, byClient ? JobStatus.Cancelled : JobStatus.Failed, byClient
+                    ? "The job was cancelled."
+                    : string.Create(CultureInfo.InvariantCulture, $"The job took longer than its limit of {_options.Timeout.TotalSeconds:0} s and was stopped."));
             }
 #pragma warning disable CA1031 // A job's failure must never stop the worker; it is logged and reported on the job.
             catch (Exception ex)
 #pragma warning restore CA1031
             {
                 JobLog.Failed(_log, job.Id, job.Kind, ex);
-                job.Finish(JobStatus.Failed, null, "The job failed with an unexpected error; it was logged with the job id.", _clock.GetUtcNow());
+                Fail(job, JobStatus.Failed, "The job failed with an unexpected error; it was logged with the job id.");
             }
 
             Release(job);
         }
+    }
+
+    /// <summary>Ends a job that ran and did not succeed: its failure is stored as a run marked failed.</summary>
+    private void Fail(Job job, JobStatus status, string error)
+    {
+        long? runId = null;
+        try
+        {
+            runId = _recordFailure?.Invoke(job, error);
+        }
+#pragma warning disable CA1031 // Storing the failure is best effort; the job still ends.
+        catch (Exception ex)
+#pragma warning restore CA1031
+        {
+            JobLog.Failed(_log, job.Id, job.Kind, ex);
+        }
+
+        job.Finish(status, new JobOutcome(null, runId, []), error, _clock.GetUtcNow());
     }
 
     private void Release(Job job)
