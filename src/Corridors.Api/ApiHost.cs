@@ -2,6 +2,7 @@ using System.Net;
 using Corridors.Application.Contracts;
 using Corridors.Application.Workspace;
 using Corridors.Data;
+using Corridors.Data.Store;
 using Microsoft.AspNetCore.Http.Json;
 using Microsoft.AspNetCore.Http.Timeouts;
 using Scalar.AspNetCore;
@@ -32,6 +33,16 @@ public static class ApiHost
             return null;
         }
 
+        try
+        {
+            _ = StoreFrom(builder.Configuration);
+        }
+        catch (InvalidOperationException ex)
+        {
+            (options.Errors ?? Console.Error).WriteLine($"error: {ex.Message}");
+            return null;
+        }
+
         // Per-request framework logs are noise in a terminal; start-up, shutdown and errors remain.
         builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
         builder.WebHost.UseUrls(urls);
@@ -42,6 +53,23 @@ public static class ApiHost
         });
         builder.Services.AddSingleton(options);
         builder.Services.AddSingleton(sp => options.Workspace ?? new CorridorsWorkspace(WorkspaceFrom(sp.GetRequiredService<IConfiguration>(), sp.GetRequiredService<ILoggerFactory>())));
+        builder.Services.AddSingleton(sp =>
+        {
+            var configuration = sp.GetRequiredService<IConfiguration>();
+            var defaults = options.Jobs;
+            return new Jobs.JobQueue(
+                defaults with
+                {
+                    Capacity = configuration.GetValue("Corridors:Jobs:Capacity", defaults.Capacity),
+                    Workers = configuration.GetValue("Corridors:Jobs:Workers", defaults.Workers),
+                    Timeout = TimeSpan.FromSeconds(configuration.GetValue("Corridors:Jobs:TimeoutSeconds", defaults.Timeout.TotalSeconds)),
+                },
+                sp.GetRequiredService<ILogger<Jobs.JobQueue>>(),
+                (job, error) => sp.GetRequiredService<CorridorsWorkspace>().Runs.RecordJson(
+                    new Application.Runs.RunInfo(job.Kind, job.Arguments, null, null) { Duration = job.StartedUtc is { } started ? TimeProvider.System.GetUtcNow() - started : null },
+                    ContractJson.Serialize(new Jobs.JobFailureDocument(job.Id, job.Kind, error)),
+                    RunStatus.Failed).RunId);
+        });
         builder.Services.AddProblemDetails(p => p.CustomizeProblemDetails = c =>
         {
             c.ProblemDetails.Instance ??= c.HttpContext.Request.Path;
@@ -66,8 +94,10 @@ public static class ApiHost
         }));
 
         var app = builder.Build();
+        app.Lifetime.ApplicationStopped.Register(() => app.Services.GetRequiredService<CorridorsWorkspace>().Runs.Close());
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        app.Use(RequestClock.Start);
         app.Use(SecurityHeaders.Apply);
         app.UseRequestTimeouts();
         app.MapOpenApi();
@@ -98,10 +128,29 @@ public static class ApiHost
         return null;
     }
 
+    /// <summary>
+    /// The run store of the configuration: <c>Storage:Provider</c> (sqlite, the default, or postgresql) and
+    /// <c>ConnectionStrings:Corridors</c> (the SQLite file or the PostgreSQL connection string); for SQLite,
+    /// <c>Corridors:StorePath</c> names the file too. No connection string: nothing is stored.
+    /// </summary>
+    /// <exception cref="InvalidOperationException">The provider is not one of the two.</exception>
+    internal static RunStoreOptions? StoreFrom(IConfiguration configuration)
+    {
+        var word = configuration["Storage:Provider"];
+        if (!RunStoreOptions.TryParseProvider(word ?? "sqlite", out var provider))
+        {
+            throw new InvalidOperationException($"Storage:Provider: '{word}' is not a run store provider; use sqlite or postgresql.");
+        }
+
+        var location = configuration.GetConnectionString("Corridors") is { Length: > 0 } connection ? connection
+            : provider == RunStoreProvider.Sqlite ? configuration["Corridors:StorePath"] : null;
+        return location is null ? null : new RunStoreOptions(provider, location);
+    }
+
     private static WorkspaceOptions WorkspaceFrom(IConfiguration configuration, ILoggerFactory loggers) => new()
     {
         DataDirectory = configuration["Corridors:DataDirectory"] ?? DataPaths.DefaultDataDirectory(),
-        StorePath = configuration["Corridors:StorePath"],
+        Store = StoreFrom(configuration),
         CacheDirectory = configuration["Corridors:CacheDirectory"],
         LoggerFactory = loggers,
     };

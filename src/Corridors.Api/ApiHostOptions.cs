@@ -36,6 +36,9 @@ public sealed record ApiHostOptions
     /// first web/ folder found walking up from the current and the program's directory.</summary>
     /// <value>null.</value>
     public string? WebDirectory { get; init; }
+    /// <summary>The job queue's limits (configuration <c>Corridors:Jobs:*</c> overrides them).</summary>
+    /// <value>8 jobs, 1 worker, 10 minutes each.</value>
+    public Jobs.JobQueueOptions Jobs { get; init; } = new();
 
     /// <summary>Where the host says it cannot start (non-loopback addresses without <see cref="AllowRemote"/>).</summary>
     /// <value>Standard error.</value>

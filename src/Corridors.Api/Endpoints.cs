@@ -6,6 +6,7 @@ using Corridors.Application.Runs;
 using Corridors.Application.Services;
 using Corridors.Application.Workspace;
 using Corridors.Data;
+using Corridors.Reliability;
 using Corridors.Routing;
 
 namespace Corridors.Api;
@@ -17,7 +18,7 @@ namespace Corridors.Api;
 /// </summary>
 internal static class Endpoints
 {
-    private const string Json = "application/json; charset=utf-8";
+    internal const string Json = "application/json; charset=utf-8";
 
     public static void Map(IEndpointRouteBuilder app)
     {
@@ -27,10 +28,11 @@ internal static class Endpoints
         api.MapGet("/places", Places).WithSummary("Resolves a place name as route requests do: the node, or candidates and suggestions.").Produces<PlacesDocument>(contentType: Json).ProducesValidationProblem();
         api.MapPost("/route", Route).WithSummary("The best route, alternatives or the Pareto set.").WithDescription(Extras(typeof(RouteBodyExtras))).Accepts<RouteQueryRequest>("application/json").Produces<RoutesDocument>(contentType: Json).ProducesValidationProblem();
         api.MapPost("/compare", Compare).WithSummary("The best route per corridor family (serviceLevel may be 'both').").WithDescription(Extras(typeof(RouteBodyExtras))).Accepts<RouteQueryRequest>("application/json").Produces<RoutesDocument>(contentType: Json).ProducesValidationProblem();
-        api.MapPost("/reliability", Reliability).WithSummary("Monte Carlo transit-time distributions per corridor.").WithDescription(Extras(typeof(ReliabilityBodyExtras))).Accepts<RouteQueryRequest>("application/json").Produces<ReliabilityDocument>(contentType: Json).ProducesValidationProblem();
+        api.MapPost("/reliability", Reliability).WithSummary("Monte Carlo transit-time distributions per corridor.").WithDescription(Extras(typeof(ReliabilityBodyExtras)) + Jobs.JobEndpoints.ModeDescription + string.Create(CultureInfo.InvariantCulture, $"now for up to {SyncReliabilitySamples:N0} samples per route, a job above.")).Produces<Jobs.JobDocument>(StatusCodes.Status202Accepted).ProducesProblem(StatusCodes.Status429TooManyRequests).Accepts<RouteQueryRequest>("application/json").Produces<ReliabilityDocument>(contentType: Json).ProducesValidationProblem();
         api.MapPost("/sea", Sea).WithSummary("A port-to-port sea route on the lane network.").WithDescription(Extras(typeof(SeaBodyEnds))).Accepts<SeaRouteOptions>("application/json").Produces<SeaRouteDocument>(contentType: Json).ProducesValidationProblem();
-        api.MapGet("/runs", Runs).WithSummary("Stored runs, newest first.").Produces<RunListDocument>(contentType: Json).ProducesProblem(StatusCodes.Status503ServiceUnavailable);
-        api.MapGet("/runs/{id:long}", Run).WithSummary("One stored run: its summary and its document exactly as returned.").Produces<StoredRunDocument>(contentType: Json).ProducesProblem(StatusCodes.Status404NotFound);
+        RunEndpoints.Map(api);
+        WorkEndpoints.Map(api);
+        Jobs.JobEndpoints.Map(api);
     }
 
     /// <summary>The body is one flat object: the schema's fields plus these (the schema shows one record).</summary>
@@ -151,7 +153,10 @@ internal static class Endpoints
             : Recorded(http, answers[0].Snapshot.Workspace, info, new CompareLevelsDocument([.. answers.Select(a => a.Document)]));
     }
 
-    private static async Task<IResult> Reliability(HttpRequest http, CorridorsWorkspace workspace, ApiHostOptions options)
+    /// <summary>Samples per route up to which auto mode simulates reliability now.</summary>
+    public const int SyncReliabilitySamples = 200_000;
+
+    private static async Task<IResult> Reliability(HttpRequest http, CorridorsWorkspace workspace, ApiHostOptions options, Jobs.JobQueue queue, string? mode)
     {
         var (body, query, extras, problems, bad) = await JsonBody.ReadAsync<RouteQueryRequest, ReliabilityBodyExtras>(http, options.MaxBodyBytes).ConfigureAwait(false);
         if (bad is not null)
@@ -177,6 +182,39 @@ internal static class Endpoints
             // Over the host's limit: still report everything else that is wrong, all at once (one trip per route).
             var rest = service.Run(request with { Samples = 1 }, cancellationToken: http.HttpContext.RequestAborted);
             return Problems.Invalid([.. problems, .. rest.Problems]);
+        }
+
+        if (Jobs.JobEndpoints.AsJob(mode, request.Samples > SyncReliabilitySamples, problems) is not { } asJob)
+        {
+            return Problems.Invalid(problems);
+        }
+
+        if (asJob)
+        {
+            // Checked before queueing (one trip per route), so a job never fails on its request.
+            if (service.Run(request with { Samples = 1 }, cancellationToken: http.HttpContext.RequestAborted).Problems is { Count: > 0 } found)
+            {
+                return Problems.Invalid(found);
+            }
+
+            return Jobs.JobEndpoints.RunOrQueue(http.HttpContext, queue, "reliability", body.Text, asJob: true, job =>
+            {
+                var started = TimeProvider.System.GetTimestamp();
+                var done = new System.Collections.Concurrent.ConcurrentDictionary<Corridors.Routing.Route, MonteCarloProgress>();
+                var run = service.Run(request, route => new Progress<MonteCarloProgress>(p =>
+                {
+                    done[route] = p;
+                    job.Report(done.Values.Sum(v => (double)v.CompletedSamples) / Math.Max(1, done.Values.Sum(v => (double)v.TotalSamples)));
+                }), job.CancellationToken);
+                if (!run.IsValid)
+                {
+                    return new Jobs.JobOutcome(null, null, run.Problems);
+                }
+
+                return run.Value.Document is { } document
+                    ? WorkEndpoints.Stored(workspace, new RunInfo("reliability", body.Text, run.Value.Snapshot.Year, run.Value.Settings.Seed), started, document)
+                    : new Jobs.JobOutcome(ContractJson.Serialize(run.Value.NoRouteDocument), null, []);
+            });
         }
 
         var outcome = service.Run(request, cancellationToken: http.HttpContext.RequestAborted);
@@ -205,33 +243,6 @@ internal static class Endpoints
             : Problems.Invalid(outcome.Problems);
     }
 
-    private static IResult Runs(CorridorsWorkspace workspace, int? limit, string? command)
-    {
-        var outcome = new RunsService(workspace).List(new RunListRequest(limit ?? RunListRequest.DefaultLimit, command));
-        return outcome.IsValid ? Document(outcome.Value) : StoreProblem(outcome.Problems);
-    }
-
-    private static IResult Run(CorridorsWorkspace workspace, long id)
-    {
-        var outcome = new RunsService(workspace).Show(new RunShowRequest(id));
-        if (!outcome.IsValid)
-        {
-            return StoreProblem(outcome.Problems);
-        }
-
-        var r = outcome.Value;
-        using var result = JsonDocument.Parse(r.ResultJson);
-        return Document(new StoredRunDocument(new RunSummaryContract(r.Id, r.CreatedUtc, r.Command, r.Arguments, r.DataFingerprint, r.Year, r.Seed), result.RootElement.Clone()));
-    }
-
-    /// <summary>A missing run is 404, an unusable or absent store 503, anything else 400.</summary>
-    private static IResult StoreProblem(IReadOnlyList<RequestProblem> problems) => problems[0].Field switch
-    {
-        "id" => Problems.NotFound(problems[0]),
-        "store" => Problems.StoreUnavailable(problems[0]),
-        _ => Problems.Invalid(problems),
-    };
-
     private static PercentileRequest? Percentile(double? percentile, int? samples, long? seed, ApiHostOptions options, List<RequestProblem> problems)
     {
         if (percentile is null)
@@ -259,9 +270,9 @@ internal static class Endpoints
     }
 
     /// <summary>Stores the document (when a store is configured) and returns the stored bytes; the run id is in a header.</summary>
-    private static IResult Recorded<T>(HttpRequest http, CorridorsWorkspace workspace, RunInfo info, T document)
+    internal static IResult Recorded<T>(HttpRequest http, CorridorsWorkspace workspace, RunInfo info, T document)
     {
-        var recorded = workspace.Runs.Record(info, document);
+        var recorded = workspace.Runs.Record(info with { Duration = RequestClock.Elapsed(http.HttpContext) }, document);
         if (recorded.RunId is { } id)
         {
             http.HttpContext.Response.Headers["Corridors-Run-Id"] = id.ToString(CultureInfo.InvariantCulture);
@@ -270,7 +281,7 @@ internal static class Endpoints
         return TypedResults.Text(recorded.Json, Json);
     }
 
-    private static IResult Document<T>(T document) => TypedResults.Text(ContractJson.Serialize(document), Json);
+    internal static IResult Document<T>(T document) => TypedResults.Text(ContractJson.Serialize(document), Json);
 }
 
 /// <summary>How a place name resolved (<c>GET /api/places</c>).</summary>
@@ -280,8 +291,3 @@ internal static class Endpoints
 /// <param name="Place">The node, when found.</param>
 /// <param name="Candidates">Ambiguous matches or spelling suggestions, best first.</param>
 public sealed record PlacesDocument(string Query, int Year, PlaceMatchStatus Status, Place? Place, IReadOnlyList<Place> Candidates);
-
-/// <summary>One stored run (<c>GET /api/runs/{id}</c>).</summary>
-/// <param name="Run">What was run, when, on which data.</param>
-/// <param name="Result">The document exactly as it was returned.</param>
-public sealed record StoredRunDocument(RunSummaryContract Run, JsonElement Result);

@@ -2,7 +2,8 @@ namespace Corridors.Api;
 
 /// <summary>
 /// The API host as a program of its own (<c>dotnet Corridors.Api.dll</c>); <c>corridors serve</c> starts the same
-/// host from the CLI. Configuration: <c>Corridors:DataDirectory</c>, <c>Corridors:StorePath</c>,
+/// host from the CLI. Configuration: <c>Corridors:DataDirectory</c>, <c>Storage:Provider</c> and
+/// <c>ConnectionStrings:Corridors</c> (or <c>Corridors:StorePath</c> for a SQLite file),
 /// <c>Corridors:CacheDirectory</c>, <c>Corridors:AllowRemote</c>, <c>urls</c>.
 /// </summary>
 public sealed class Program

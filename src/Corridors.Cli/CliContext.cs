@@ -3,6 +3,7 @@ using Corridors.Application.Runs;
 using Corridors.Application.Services;
 using Corridors.Application.Workspace;
 using Corridors.Data;
+using Corridors.Data.Store;
 using Microsoft.Extensions.Logging;
 using Spectre.Console;
 
@@ -65,17 +66,42 @@ internal sealed class CliContext : IDisposable
     /// <summary><c>--store</c>, when given.</summary>
     public string? StoreOption { get; set; }
 
+    /// <summary><c>--store-provider</c>, when given.</summary>
+    public string? StoreProviderOption { get; set; }
+
     /// <summary><c>--no-store</c>.</summary>
     public bool NoStore { get; set; }
+
+    /// <summary>When the invocation started (the duration recorded with a stored run).</summary>
+    private readonly long _started = TimeProvider.System.GetTimestamp();
 
     /// <summary>The data directory: <c>--data</c>, else the environment's, else the bundled data.</summary>
     public string DataDirectory => Path.GetFullPath(DataDirectoryAsGiven);
 
     private string DataDirectoryAsGiven => DataOption ?? Environment.DataDirectory ?? DataPaths.DefaultDataDirectory();
 
-    /// <summary>The run store, or null with <c>--no-store</c>.</summary>
-    public string? StorePath => NoStore ? null
-        : StoreOption ?? Environment.StorePath ?? Path.Combine(Directory.GetCurrentDirectory(), ".corridors", "corridors.db");
+    /// <summary>The provider word as given (<c>--store-provider</c>, else <c>CORRIDORS_STORE_PROVIDER</c>), or null.</summary>
+    private string? StoreProviderWord => StoreProviderOption ?? Environment.StoreProvider;
+
+    /// <summary>
+    /// The run store, or null with <c>--no-store</c>: <c>--store</c> (else <c>CORRIDORS_STORE</c>) is the SQLite
+    /// file or, with <c>--store-provider postgresql</c>, the connection string; a SQLite store defaults to
+    /// <c>.corridors/corridors.db</c> under the working directory.
+    /// </summary>
+    public RunStoreOptions? Store
+    {
+        get
+        {
+            if (NoStore)
+            {
+                return null;
+            }
+
+            RunStoreOptions.TryParseProvider(StoreProviderWord ?? "sqlite", out var provider);
+            var location = StoreOption ?? Environment.StorePath;
+            return new RunStoreOptions(provider, location ?? (provider == RunStoreProvider.Sqlite ? Path.Combine(Directory.GetCurrentDirectory(), ".corridors", "corridors.db") : string.Empty));
+        }
+    }
 
     /// <summary><c>--scenario</c> of the command being run, when given (a preset name or a scenario file).</summary>
     public string? ScenarioOption { get; set; }
@@ -84,7 +110,20 @@ internal sealed class CliContext : IDisposable
     public Dictionary<System.CommandLine.Command, System.CommandLine.Option<string?>> ScenarioOptions { get; } = [];
 
     /// <summary>The application workspace of the data, built on first use from the options above.</summary>
-    public CorridorsWorkspace BaseWorkspace => _workspace ??= Environment.Workspaces?.Invoke(WorkspaceOptions) ?? new CorridorsWorkspace(WorkspaceOptions);
+    public CorridorsWorkspace BaseWorkspace
+    {
+        get
+        {
+            if (_workspace is null)
+            {
+                _workspace = Environment.Workspaces?.Invoke(WorkspaceOptions);
+                _ownsWorkspace = _workspace is null;
+                _workspace ??= new CorridorsWorkspace(WorkspaceOptions);
+            }
+
+            return _workspace;
+        }
+    }
 
     /// <summary>
     /// The workspace the command runs on: <see cref="BaseWorkspace"/> under <c>--scenario</c> when given. An unknown
@@ -104,21 +143,34 @@ internal sealed class CliContext : IDisposable
         }
     }
 
+    // A workspace lent by the environment (shared between invocations) keeps its store open.
+    private bool _ownsWorkspace;
+
     private WorkspaceOptions WorkspaceOptions => new()
     {
         DataDirectory = DataDirectoryAsGiven,
         CacheDirectory = Environment.CacheDirectory,
-        StorePath = StorePath,
+        Store = Store,
         TimeProvider = Environment.Clock,
         LoggerFactory = LoggerFactory,
     };
 
     /// <summary>Problems of the global paths (<c>--data ""</c>, <c>--store ""</c>), checked before any command runs.</summary>
-    public IReadOnlyList<RequestProblem> GlobalProblems() => WorkspaceOptions.Problems();
+    public IReadOnlyList<RequestProblem> GlobalProblems()
+    {
+        var problems = new List<RequestProblem>();
+        if (!NoStore && StoreProviderWord is { } word && !RunStoreOptions.TryParseProvider(word, out _))
+        {
+            problems.Add(new("storeProvider", $"Unknown run store provider '{RequestText.Quote(word)}'; use sqlite or postgresql."));
+        }
+
+        problems.AddRange(WorkspaceOptions.Problems());
+        return problems;
+    }
 
     /// <summary>Records a document in the run store and returns the text to print (the stored bytes).</summary>
     public RecordedRun Record<T>(string command, IEnumerable<string> arguments, T document, int? year = null, long? seed = null) =>
-        Workspace.Runs.Record(new RunInfo(command, string.Join(' ', arguments), year, seed), document);
+        Workspace.Runs.Record(new RunInfo(command, string.Join(' ', arguments), year, seed) { Duration = TimeProvider.System.GetElapsedTime(_started) }, document);
 
     /// <summary>
     /// Checks that find a command's request problems without running it, by command: when the command line also has
@@ -137,5 +189,14 @@ internal sealed class CliContext : IDisposable
         return ExitCodes.Usage;
     }
 
-    public void Dispose() => LoggerFactory.Dispose();
+    public void Dispose()
+    {
+        if (_ownsWorkspace)
+        {
+            // Closing the store folds a SQLite WAL back into the file before the process ends.
+            _workspace?.Runs.Close();
+        }
+
+        LoggerFactory.Dispose();
+    }
 }

@@ -11,6 +11,9 @@ namespace Corridors.Cli;
 /// <param name="Clock">The clock (default departure date, stored-run times).</param>
 internal sealed record CliEnvironment(string? DataDirectory, string? StorePath, string? CacheDirectory, int? Columns, TimeProvider Clock)
 {
+    /// <summary>Run store provider when <c>--store-provider</c> is not given (<c>CORRIDORS_STORE_PROVIDER</c>: sqlite or postgresql).</summary>
+    public string? StoreProvider { get; init; }
+
     /// <summary>
     /// Supplies the workspace for an invocation's options, or null to build a new one (the default, and what
     /// <see cref="FromProcess"/> gives). In-process callers that run thousands of invocations on the same data (the
@@ -42,6 +45,9 @@ internal sealed record CliEnvironment(string? DataDirectory, string? StorePath, 
             Get("CORRIDORS_STORE"),
             cache,
             int.TryParse(Get("COLUMNS"), System.Globalization.NumberStyles.Integer, System.Globalization.CultureInfo.InvariantCulture, out var columns) && columns > 40 ? columns : null,
-            TimeProvider.System);
+            TimeProvider.System)
+        {
+            StoreProvider = Get("CORRIDORS_STORE_PROVIDER"),
+        };
     }
 }

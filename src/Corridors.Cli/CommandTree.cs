@@ -13,7 +13,7 @@ internal static class CommandTree
 
     public static RootCommand Build(CliContext context, out GlobalOptions globals)
     {
-        globals = new GlobalOptions(CommonOptions.Data(), CommonOptions.Verbose(), CommonOptions.Store(), CommonOptions.NoStore());
+        globals = new GlobalOptions(CommonOptions.Data(), CommonOptions.Verbose(), CommonOptions.Store(), CommonOptions.NoStore(), CommonOptions.StoreProvider());
         var root = new RootCommand(
             "Corridors: routes, transit times, costs, CO2e and capacity on Eurasian freight corridors " +
             "(Middle Corridor / Trans-Caspian, Northern, Southern via Iran, sea via Suez or the Cape).");
@@ -21,6 +21,7 @@ internal static class CommandTree
         root.Options.Add(globals.Verbose);
         root.Options.Add(globals.Store);
         root.Options.Add(globals.NoStore);
+        root.Options.Add(globals.StoreProvider);
 
         Command[] commands =
         [
@@ -54,4 +55,4 @@ internal static class CommandTree
 }
 
 /// <summary>Options defined on the root and visible in every subcommand.</summary>
-internal sealed record GlobalOptions(Option<string?> Data, Option<bool> Verbose, Option<string?> Store, Option<bool> NoStore);
+internal sealed record GlobalOptions(Option<string?> Data, Option<bool> Verbose, Option<string?> Store, Option<bool> NoStore, Option<string?> StoreProvider);

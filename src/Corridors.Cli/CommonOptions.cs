@@ -22,7 +22,13 @@ internal static class CommonOptions
 
     public static Option<string?> Store() => new("--store")
     {
-        Description = "SQLite file where results are stored (default: .corridors/corridors.db, or CORRIDORS_STORE).",
+        Description = "Where results are stored: the SQLite file (default: .corridors/corridors.db), or with --store-provider postgresql a connection string (or CORRIDORS_STORE).",
+        Recursive = true,
+    };
+
+    public static Option<string?> StoreProvider() => new("--store-provider")
+    {
+        Description = "The run store's database: sqlite (default) or postgresql (or CORRIDORS_STORE_PROVIDER).",
         Recursive = true,
     };
 

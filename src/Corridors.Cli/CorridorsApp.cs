@@ -74,6 +74,7 @@ internal static class CorridorsApp
         {
             context.NoStore = parse.GetValue(globals.NoStore);
             context.StoreOption = parse.GetValue(globals.Store);
+            context.StoreProviderOption = parse.GetValue(globals.StoreProvider);
             context.DataOption = parse.GetValue(globals.Data);
             context.ScenarioOption = context.ScenarioOptions.TryGetValue(parse.CommandResult.Command, out var scenario) ? parse.GetValue(scenario) : null;
         }

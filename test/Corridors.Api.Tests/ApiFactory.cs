@@ -20,13 +20,24 @@ public sealed class ApiFactory : WebApplicationFactory<Program>
     /// <summary>The run store; empty turns storing off.</summary>
     public string StorePath { get; init; } = Path.Combine(Path.GetTempPath(), "corridors-tests", "api-store-" + Guid.NewGuid().ToString("N") + ".db");
 
+    /// <summary>With a PostgreSQL connection string: <c>Storage:Provider=postgresql</c> and <c>ConnectionStrings:Corridors</c> (instead of <see cref="StorePath"/>).</summary>
+    public string? PostgresConnectionString { get; init; }
+
+    /// <summary>More configuration (e.g. <c>Corridors:Jobs:Capacity</c>).</summary>
+    public IReadOnlyDictionary<string, string> Settings { get; init; } = new Dictionary<string, string>();
+
     /// <summary>The workspace the host serves (the same object every request uses).</summary>
     public CorridorsWorkspace Workspace => Services.GetRequiredService<CorridorsWorkspace>();
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseSetting("Corridors:DataDirectory", DataDirectory);
-        if (StorePath.Length > 0)
+        if (PostgresConnectionString is { } postgres)
+        {
+            builder.UseSetting("Storage:Provider", "postgresql");
+            builder.UseSetting("ConnectionStrings:Corridors", postgres);
+        }
+        else if (StorePath.Length > 0)
         {
             builder.UseSetting("Corridors:StorePath", StorePath);
         }
@@ -35,6 +46,11 @@ public sealed class ApiFactory : WebApplicationFactory<Program>
         if (RequestTimeoutMilliseconds is { } timeout)
         {
             builder.UseSetting("Corridors:RequestTimeoutMilliseconds", timeout.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        }
+
+        foreach (var (key, value) in Settings)
+        {
+            builder.UseSetting(key, value);
         }
 
         builder.UseEnvironment("Production");

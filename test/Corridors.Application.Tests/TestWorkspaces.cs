@@ -11,7 +11,7 @@ internal static class TestWorkspaces
     {
         DataDirectory = RepoPaths.Data,
         CacheDirectory = Cache,
-        StorePath = store,
+        Store = store is null ? null : Corridors.Data.Store.RunStoreOptions.Sqlite(store),
         TimeProvider = clock ?? TimeProvider.System,
     });
 }

@@ -218,6 +218,77 @@ public sealed class RunsCliTests
     }
 
     [Fact]
+    public void RunsExportAndDelete_BypassAndLeverageRuns_ExportWithResultsThenDeleteOne()
+    {
+        // Given two capacity runs in a fresh store
+        var store = Path.Combine(Path.GetTempPath(), "corridors-store-" + Guid.NewGuid().ToString("N") + ".db");
+        var (bypassCode, bypass, bypassErr) = CliRunner.Run("bypass", "--from-region", "CN", "--to-region", "EU", "--avoid", "RU", "--json", "--store", store);
+        bypassCode.ShouldBe(0, bypassErr);
+        CliRunner.Run("leverage", "--from-region", "CN", "--to-region", "EU", "--store", store).ExitCode.ShouldBe(0);
+
+        // When they are exported to a file
+        var file = Path.Combine(Path.GetTempPath(), "corridors-export-" + Guid.NewGuid().ToString("N") + ".json");
+        var (exportCode, _, exportErr) = CliRunner.Run("runs", "export", "--output", file, "--store", store);
+        exportCode.ShouldBe(0, exportErr);
+
+        // Then the export holds both runs, newest first, each with its parameters, timing and the printed result
+        using var export = System.Text.Json.JsonDocument.Parse(File.ReadAllText(file));
+        var runs = export.RootElement.GetProperty("runs").EnumerateArray().ToList();
+        runs.Select(r => r.GetProperty("run").GetProperty("command").GetString()).ShouldBe(["leverage", "bypass"]);
+        var bypassRun = runs[1];
+        bypassRun.GetProperty("run").GetProperty("arguments").GetString()!.ShouldContain("--avoid RU");
+        bypassRun.GetProperty("run").GetProperty("status").GetString().ShouldBe("succeeded");
+        bypassRun.GetProperty("run").GetProperty("durationMs").GetDouble().ShouldBeGreaterThan(0);
+        bypassRun.GetProperty("run").GetProperty("year").GetInt32().ShouldBe(2026);
+        System.Text.Json.JsonSerializer.Serialize(bypassRun.GetProperty("result")).ShouldBe(System.Text.Json.JsonSerializer.Serialize(System.Text.Json.JsonDocument.Parse(bypass).RootElement));
+        File.Delete(file);
+
+        // And deleting one leaves the other; deleting it again names the id
+        var id = bypassRun.GetProperty("run").GetProperty("id").GetInt64().ToString(System.Globalization.CultureInfo.InvariantCulture);
+        CliRunner.Run("runs", "delete", id, "--store", store).Stdout.Trim().ShouldBe($"Deleted run {id}.");
+        var (again, _, againErr) = CliRunner.Run("runs", "delete", id, "--store", store);
+        again.ShouldBe(1);
+        againErr.ShouldContain($"error: <id>: There is no run {id} in {store}.");
+        var (_, list, _) = CliRunner.Run("runs", "list", "--json", "--store", store);
+        using var left = System.Text.Json.JsonDocument.Parse(list);
+        left.RootElement.GetProperty("runs").EnumerateArray().ShouldHaveSingleItem().GetProperty("command").GetString().ShouldBe("leverage");
+    }
+
+    [Fact]
+    public void RunsExport_MissingIds_NamesEveryOne()
+    {
+        var store = Path.Combine(Path.GetTempPath(), "corridors-store-" + Guid.NewGuid().ToString("N") + ".db");
+
+        var (code, stdout, stderr) = CliRunner.Run("runs", "export", "41", "42", "--store", store);
+
+        code.ShouldBe(1);
+        stdout.ShouldBeEmpty();
+        stderr.ShouldContain($"error: <id>: There is no run 41 in {store}.");
+        stderr.ShouldContain($"error: <id>: There is no run 42 in {store}.");
+    }
+
+    [Theory]
+    [InlineData("oracle", "error: --store-provider: Unknown run store provider 'oracle'; use sqlite or postgresql.")]
+    [InlineData("postgresql", "error: --store: The PostgreSQL run store needs a connection string (Host=...;Database=...;Username=...).")]
+    public void StoreProvider_BadOrWithoutConnection_IsAUsageError(string provider, string message)
+    {
+        var (code, _, stderr) = CliRunner.RunWith(CliRunner.Environment() with { StorePath = null }, "runs", "list", "--store-provider", provider);
+
+        code.ShouldBe(1);
+        stderr.ShouldContain(message);
+    }
+
+    [Fact]
+    public void StoreProvider_PostgresqlServerUnreachable_IsAStoreProblemWithoutThePassword()
+    {
+        var (code, _, stderr) = CliRunner.Run("runs", "list", "--store-provider", "postgresql", "--store", "Host=127.0.0.1;Port=1;Username=u;Password=secret;Database=runs;Timeout=2");
+
+        code.ShouldBe(1);
+        stderr.ShouldContain("error: --store: The run store 'postgresql://127.0.0.1:1/runs' cannot be opened: the server cannot be reached (check Host and Port, and that it is running).");
+        stderr.ShouldNotContain("secret");
+    }
+
+    [Fact]
     public void Compare_NoStore_WritesNoFile()
     {
         var store = Path.Combine(Path.GetTempPath(), "corridors-store-" + Guid.NewGuid().ToString("N") + ".db");

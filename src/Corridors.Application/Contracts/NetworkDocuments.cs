@@ -104,11 +104,3 @@ public sealed record ValidationDocument(
 
 /// <summary>One data diagnostic.</summary>
 public sealed record DiagnosticContract(string Severity, string Code, string File, int Line, int Column, string Message, string? Hint);
-
-/// <summary>The <c>runs list</c> document.</summary>
-/// <param name="Store">The store file.</param>
-/// <param name="Runs">Runs, newest first.</param>
-public sealed record RunListDocument(string Store, IReadOnlyList<RunSummaryContract> Runs);
-
-/// <summary>A stored run without its result.</summary>
-public sealed record RunSummaryContract(long Id, DateTimeOffset CreatedUtc, string Command, string Arguments, string DataFingerprint, int? Year, long? Seed);

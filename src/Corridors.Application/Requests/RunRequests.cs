@@ -15,3 +15,12 @@ public sealed record RunListRequest(int Limit = RunListRequest.DefaultLimit, str
 /// <summary>One stored run by id.</summary>
 /// <param name="Id">The run id (see <see cref="RunListRequest"/>).</param>
 public sealed record RunShowRequest(long Id);
+
+/// <summary>Stored runs with their results: the given ids, else the newest <see cref="RunListRequest"/> selection.</summary>
+/// <param name="Ids">Run ids; empty exports the selection of <paramref name="List"/>.</param>
+/// <param name="List">Limit and command filter when no ids are given.</param>
+public sealed record RunExportRequest(IReadOnlyList<long> Ids, RunListRequest List);
+
+/// <summary>Deletes one stored run.</summary>
+/// <param name="Id">The run id.</param>
+public sealed record RunDeleteRequest(long Id);

@@ -7,17 +7,97 @@ using Corridors.Data.Store;
 namespace Corridors.Application.Services;
 
 /// <summary>
-/// <c>runs list</c> and <c>runs show</c>: results kept in the run store. A store that cannot be opened or read (a
-/// directory, a link, garbage bytes, a truncated or read-only database) is a problem of the <c>store</c> field that
-/// names the path, never an exception.
+/// <c>runs list|show|export|delete</c>: results kept in the run store. A store that cannot be opened or read (a
+/// directory, a link, garbage bytes, a truncated or read-only database, an unreachable server) is a problem of the
+/// <c>store</c> field that names it, never an exception; a missing run is a problem of <c>id</c>.
 /// </summary>
-/// <param name="workspace">The workspace (its <see cref="WorkspaceOptions.StorePath"/> is the store).</param>
+/// <param name="workspace">The workspace (its <see cref="WorkspaceOptions.Store"/> is the store).</param>
 public sealed class RunsService(CorridorsWorkspace workspace)
 {
     /// <summary>The most recent runs, optionally of one command.</summary>
     public Outcome<RunListDocument> List(RunListRequest request)
     {
         ArgumentNullException.ThrowIfNull(request);
+        var problems = Check(request);
+        return problems.Count > 0
+            ? Outcome<RunListDocument>.Invalid(problems)
+            : WithStore(store => new RunListDocument(store.Location, [.. store.List(request.Limit, request.Command).Select(RunSummaryContract.Of)]));
+    }
+
+    /// <summary>One stored run, its document exactly as it was printed.</summary>
+    public Outcome<StoredRun> Show(RunShowRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var outcome = WithStore(store => store.TryGet(request.Id, out var found) ? found : null);
+        if (!outcome.IsValid)
+        {
+            return outcome.Cast<StoredRun>();
+        }
+
+        return outcome.Value is { } run ? Outcome<StoredRun>.Ok(run) : Missing<StoredRun>(request.Id);
+    }
+
+    /// <summary>Stored runs with their results, by id or the newest (all problems at once: every missing id).</summary>
+    public Outcome<RunExportDocument> Export(RunExportRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var problems = request.Ids.Count > 0 ? new List<RequestProblem>() : Check(request.List);
+        if (request.Ids.Count > RunListRequest.MaxLimit)
+        {
+            problems.Add(new("ids", string.Create(CultureInfo.InvariantCulture, $"At most {RunListRequest.MaxLimit} runs can be exported at once.")));
+        }
+
+        if (problems.Count > 0)
+        {
+            return Outcome<RunExportDocument>.Invalid(problems);
+        }
+
+        var missing = new List<RequestProblem>();
+        var outcome = WithStore(store =>
+        {
+            IReadOnlyList<StoredRun> runs;
+            if (request.Ids.Count == 0)
+            {
+                runs = store.List(request.List.Limit, request.List.Command);
+            }
+            else
+            {
+                var found = new List<StoredRun>();
+                foreach (var id in request.Ids)
+                {
+                    if (store.TryGet(id, out var run))
+                    {
+                        found.Add(run);
+                    }
+                    else
+                    {
+                        missing.Add(NoRun(id));
+                    }
+                }
+
+                runs = found;
+            }
+
+            return new RunExportDocument(store.Location, [.. runs.Select(StoredRunDocument.Of)]);
+        });
+        return outcome.IsValid && missing.Count > 0 ? Outcome<RunExportDocument>.Invalid(missing) : outcome;
+    }
+
+    /// <summary>Deletes one run; a missing run is a problem of <c>id</c>.</summary>
+    public Outcome<long> Delete(RunDeleteRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var outcome = WithStore(store => store.Delete(request.Id));
+        if (!outcome.IsValid)
+        {
+            return outcome.Cast<long>();
+        }
+
+        return outcome.Value ? Outcome<long>.Ok(request.Id) : Missing<long>(request.Id);
+    }
+
+    private static List<RequestProblem> Check(RunListRequest request)
+    {
         var problems = new List<RequestProblem>();
         if (request.Limit is < 1 or > RunListRequest.MaxLimit)
         {
@@ -29,45 +109,23 @@ public sealed class RunsService(CorridorsWorkspace workspace)
             problems.Add(new("command", RequestText.TooLong("A command name")));
         }
 
-        if (problems.Count > 0)
-        {
-            return Outcome<RunListDocument>.Invalid(problems);
-        }
-
-        return WithStore(store =>
-        {
-            var runs = store.List(request.Limit, request.Command);
-            return new RunListDocument(store.Path, [.. runs.Select(r => new RunSummaryContract(r.Id, r.CreatedUtc, r.Command, r.Arguments, r.DataFingerprint, r.Year, r.Seed))]);
-        });
+        return problems;
     }
 
-    /// <summary>One stored run, its document exactly as it was printed.</summary>
-    public Outcome<StoredRun> Show(RunShowRequest request)
-    {
-        ArgumentNullException.ThrowIfNull(request);
-        StoredRun? found = null;
-        var outcome = WithStore(store => store.TryGet(request.Id, out found) ? store.Path : null);
-        if (!outcome.IsValid)
-        {
-            return outcome.Cast<StoredRun>();
-        }
+    private RequestProblem NoRun(long id) => new("id", string.Create(CultureInfo.InvariantCulture, $"There is no run {id} in {workspace.Runs.Location}."));
 
-        return found is null
-            ? Outcome<StoredRun>.Invalid("id", string.Create(CultureInfo.InvariantCulture, $"There is no run {request.Id} in {workspace.Options.StorePath}."))
-            : Outcome<StoredRun>.Ok(found);
-    }
+    private Outcome<T> Missing<T>(long id) => Outcome<T>.Invalid([NoRun(id)]);
 
-    private Outcome<T> WithStore<T>(Func<ResultStore, T> read)
+    private Outcome<T> WithStore<T>(Func<IRunStore, T> read)
     {
-        if (workspace.Options.StorePath is not { } path)
+        if (workspace.Options.Store is null)
         {
             return Outcome<T>.Invalid("store", "No run store is configured (storing runs is off), so there are no stored runs to read.");
         }
 
         try
         {
-            using var store = ResultStore.Open(path, workspace.Clock);
-            return Outcome<T>.Ok(read(store));
+            return Outcome<T>.Ok(read(workspace.Runs.Open()));
         }
         catch (ResultStoreException ex)
         {

@@ -51,7 +51,7 @@ public sealed class CorridorsWorkspace
         _definition = new(LoadDefinition, LazyThreadSafetyMode.ExecutionAndPublication);
         _reliability = new(LoadReliability, LazyThreadSafetyMode.ExecutionAndPublication);
         _sea = new(LoadSea, LazyThreadSafetyMode.ExecutionAndPublication);
-        _fingerprint = new(() => ResultStore.Fingerprint(DataDirectory), LazyThreadSafetyMode.ExecutionAndPublication);
+        _fingerprint = new(() => Data.Store.DataFingerprint.Of(DataDirectory), LazyThreadSafetyMode.ExecutionAndPublication);
         _publishedRates = new(() => new Services.PublishedRates(this), LazyThreadSafetyMode.ExecutionAndPublication);
         _snapshots = new();
         _crossingWaits = new();
@@ -137,7 +137,7 @@ public sealed class CorridorsWorkspace
     /// <summary>Published all-in corridor rates (data/validation/cases.csv), read on first use.</summary>
     public Services.PublishedRates PublishedRates => _publishedRates.Value;
 
-    /// <summary>Stores results in the run store (<see cref="WorkspaceOptions.StorePath"/>).</summary>
+    /// <summary>Stores results in the run store (<see cref="WorkspaceOptions.Store"/>).</summary>
     public RunRecorder Runs { get; }
 
     /// <summary>The network of <paramref name="year"/> under <paramref name="scenario"/>, built once and shared.</summary>

@@ -1,4 +1,5 @@
 using Corridors.Application.Requests;
+using Corridors.Data.Store;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 
@@ -24,9 +25,9 @@ public sealed record WorkspaceOptions
     /// <value>true.</value>
     public bool SimulateCrossings { get; init; } = true;
 
-    /// <summary>SQLite file of the run store; null stores nothing.</summary>
+    /// <summary>The run store (a SQLite file, or a PostgreSQL connection string); null stores nothing.</summary>
     /// <value>null.</value>
-    public string? StorePath { get; init; }
+    public RunStoreOptions? Store { get; init; }
 
     /// <summary>The clock: default departure dates and stored-run timestamps.</summary>
     /// <value><see cref="TimeProvider.System"/>.</value>
@@ -45,9 +46,13 @@ public sealed record WorkspaceOptions
     {
         var problems = new List<RequestProblem>();
         Check(DataDirectory, "dataDirectory", "The data directory", problems);
-        if (StorePath is not null)
+        if (Store is { Provider: RunStoreProvider.Sqlite } sqlite)
         {
-            Check(StorePath, "storePath", "The run store path", problems);
+            Check(sqlite.ConnectionString, "storePath", "The run store path", problems);
+        }
+        else if (Store is { Provider: RunStoreProvider.PostgreSql } postgres && string.IsNullOrWhiteSpace(postgres.ConnectionString))
+        {
+            problems.Add(new("storePath", "The PostgreSQL run store needs a connection string (Host=...;Database=...;Username=...)."));
         }
 
         if (CacheDirectory is not null)

@@ -54,7 +54,7 @@ internal static class AssignCommand
                 var corridor = equilibrium && !parse.GetValue(json) && context.Console.Profile.Capabilities.Interactive
                     ? WithProgress(context.Console, corridorRequest.Gap, progress => service.Assign(corridorRequest, progress))
                     : service.Assign(corridorRequest);
-                return CapacityCommands.Finish(context, corridor, parse.GetValue(json), Render);
+                return CapacityCommands.Finish(context, parse, "assign", corridor, parse.GetValue(json), Render);
             }
 
             var request = new TntpAssignRequest(files![0], files[1], parse.GetValue(gap), parse.GetValue(maxIterations), parse.GetValue(method),
@@ -63,7 +63,7 @@ internal static class AssignCommand
             var outcome = !asJson && context.Console.Profile.Capabilities.Interactive
                 ? WithProgress(context.Console, request.Gap, progress => AssignmentService.SolveTntp(request, progress))
                 : AssignmentService.SolveTntp(request);
-            return CapacityCommands.Finish(context, outcome, asJson, Render);
+            return CapacityCommands.Finish(context, parse, "assign", outcome, asJson, Render);
         });
         return command;
     }

@@ -22,7 +22,7 @@ internal static class CapacityCommands
         {
             var outcome = new CapacityService(context.Workspace).Bypass(
                 new BypassRequest(parse.GetValue(o.From), parse.GetValue(o.To), RouteOptions.Split(parse.GetValue(o.Avoid)), parse.GetValue(o.Year), parse.GetValue(o.WithSea)));
-            return Finish(context, outcome, parse.GetValue(o.Json), Render);
+            return Finish(context, parse, command.Name, outcome, parse.GetValue(o.Json), Render);
         });
         return command;
     }
@@ -36,7 +36,7 @@ internal static class CapacityCommands
         {
             var outcome = new CapacityService(context.Workspace).Leverage(
                 new LeverageRequest(parse.GetValue(o.From), parse.GetValue(o.To), parse.GetValue(o.Year), parse.GetValue(o.WithSea), RouteOptions.Split(parse.GetValue(o.Avoid))));
-            return Finish(context, outcome, parse.GetValue(o.Json), Render);
+            return Finish(context, parse, command.Name, outcome, parse.GetValue(o.Json), Render);
         });
         return command;
     }
@@ -52,7 +52,7 @@ internal static class CapacityCommands
         {
             var outcome = new CapacityService(context.Workspace).Invest(new InvestmentRequest(
                 parse.GetValue(o.From), parse.GetValue(o.To), RouteOptions.Split(parse.GetValue(o.Avoid)), parse.GetValue(o.Year), parse.GetValue(horizon), parse.GetValue(o.WithSea)));
-            return Finish(context, outcome, parse.GetValue(o.Json), Render);
+            return Finish(context, parse, command.Name, outcome, parse.GetValue(o.Json), Render);
         });
         return command;
     }
@@ -71,17 +71,21 @@ internal static class CapacityCommands
         console.Write(table);
     }
 
-    /// <summary>Prints a valid outcome as JSON or a table, or its problems; returns the exit code.</summary>
-    internal static int Finish<T>(CliContext context, Outcome<T> outcome, bool json, Action<IAnsiConsole, T> render)
+    /// <summary>
+    /// Stores a valid outcome in the run store and prints it as JSON (the stored bytes) or a table, or prints its
+    /// problems; returns the exit code.
+    /// </summary>
+    internal static int Finish<T>(CliContext context, ParseResult parse, string name, Outcome<T> outcome, bool json, Action<IAnsiConsole, T> render)
     {
         if (!outcome.IsValid)
         {
             return context.Fail(outcome.Problems);
         }
 
+        var recorded = context.Record(name, parse.Tokens.Select(t => t.Value), outcome.Value, YearOf(outcome.Value));
         if (json)
         {
-            JsonOutput.Write(context.Stdout, outcome.Value);
+            context.Stdout.WriteLine(recorded.Json);
         }
         else
         {
@@ -90,6 +94,15 @@ internal static class CapacityCommands
 
         return ExitCodes.Ok;
     }
+
+    private static int? YearOf<T>(T document) => document switch
+    {
+        BypassDocument d => d.Year,
+        LeverageDocument d => d.Year,
+        InvestmentDocument d => d.Year,
+        CorridorAssignmentDocument d => d.Year,
+        _ => null,
+    };
 
     private static string Teu(double? value) => value is { } v ? v.ToString("N0", CultureInfo.InvariantCulture) : "unbounded";
 

@@ -7,7 +7,10 @@ using Spectre.Console;
 
 namespace Corridors.Cli.Commands;
 
-/// <summary><c>corridors runs list|show</c>: results stored in the SQLite result store.</summary>
+/// <summary>
+/// <c>corridors runs list|show|export|delete</c>: results in the run store (SQLite by default, PostgreSQL with
+/// <c>--store-provider postgresql</c>).
+/// </summary>
 internal static class RunsCommand
 {
     public static Command Create(CliContext context, GlobalOptions globals)
@@ -15,7 +18,7 @@ internal static class RunsCommand
         var limit = new Option<int>("--limit") { Description = "How many runs to list, newest first (1–10000).", DefaultValueFactory = _ => RunListRequest.DefaultLimit };
         var commandFilter = new Option<string?>("--command") { Description = "Only runs of this command (route, compare, reliability, ...)." };
         var json = CommonOptions.Json();
-        var list = new Command("list", "List stored runs: id, time, command, arguments, data fingerprint, seed.") { limit, commandFilter, json };
+        var list = new Command("list", "List stored runs: id, time, command, status, duration, arguments, data fingerprint, seed.") { limit, commandFilter, json };
         list.SetAction(parse =>
         {
             var outcome = new RunsService(context.Workspace).List(new RunListRequest(parse.GetValue(limit), parse.GetValue(commandFilter)));
@@ -31,13 +34,15 @@ internal static class RunsCommand
                 return ExitCodes.Ok;
             }
 
-            var table = new Table().AddColumns("Id", "Stored (UTC)", "Command", "Arguments", "Data", "Seed");
+            var table = new Table().AddColumns("Id", "Stored (UTC)", "Command", "Status", "Took", "Arguments", "Data", "Seed");
             foreach (var r in document.Runs)
             {
                 table.AddRow(
                     r.Id.ToString(CultureInfo.InvariantCulture),
                     r.CreatedUtc.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture),
                     Markup.Escape(r.Command),
+                    r.Status,
+                    r.DurationMs is { } ms ? string.Create(CultureInfo.InvariantCulture, $"{ms / 1000:0.00} s") : string.Empty,
                     Markup.Escape(r.Arguments),
                     r.DataFingerprint.Length > 12 ? r.DataFingerprint[..12] : r.DataFingerprint,
                     r.Seed?.ToString(CultureInfo.InvariantCulture) ?? string.Empty);
@@ -58,10 +63,66 @@ internal static class RunsCommand
                 return context.Fail(outcome.Problems);
             }
 
-            context.Stdout.WriteLine(outcome.Value.ResultJson);
+            context.Stdout.WriteLine(outcome.Value.Record.ResultJson);
             return ExitCodes.Ok;
         });
 
-        return new Command("runs", "Results stored by route, compare and reliability (SQLite, one transaction per run).") { list, show };
+        return new Command("runs", "Results stored by route, compare, reliability, sea, caspian, assign, bypass and leverage (one transaction per run).")
+        {
+            list, show, Export(context), Delete(context),
+        };
+    }
+
+    private static Command Export(CliContext context)
+    {
+        var ids = new Argument<long[]>("ids") { Description = "Run ids; none exports the newest runs (--limit, --command).", Arity = ArgumentArity.ZeroOrMore };
+        var limit = new Option<int>("--limit") { Description = "Without ids: how many of the newest runs (1–10000).", DefaultValueFactory = _ => RunListRequest.DefaultLimit };
+        var commandFilter = new Option<string?>("--command") { Description = "Without ids: only runs of this command." };
+        var output = new Option<string?>("--output", "-o") { Description = "Write the JSON to this file (atomically) instead of stdout." };
+        var export = new Command("export", "Write stored runs with their parameters, seed, fingerprints, timing and results as one JSON document.") { ids, limit, commandFilter, output };
+        export.SetAction(parse =>
+        {
+            var outcome = new RunsService(context.Workspace).Export(new RunExportRequest(parse.GetValue(ids) ?? [], new RunListRequest(parse.GetValue(limit), parse.GetValue(commandFilter))));
+            if (!outcome.IsValid)
+            {
+                return context.Fail(outcome.Problems);
+            }
+
+            var text = ContractJson.Serialize(outcome.Value);
+            if (parse.GetValue(output) is { } file)
+            {
+                OutputFiles.WriteAtomically(file, "--output", stream =>
+                {
+                    using var writer = new StreamWriter(stream, new System.Text.UTF8Encoding(false));
+                    writer.WriteLine(text);
+                });
+                context.Stderr.WriteLine(string.Create(CultureInfo.InvariantCulture, $"info: wrote {outcome.Value.Runs.Count} run(s) to {file}"));
+            }
+            else
+            {
+                context.Stdout.WriteLine(text);
+            }
+
+            return ExitCodes.Ok;
+        });
+        return export;
+    }
+
+    private static Command Delete(CliContext context)
+    {
+        var id = new Argument<long>("id") { Description = "Run id (see runs list)." };
+        var delete = new Command("delete", "Delete one stored run.") { id };
+        delete.SetAction(parse =>
+        {
+            var outcome = new RunsService(context.Workspace).Delete(new RunDeleteRequest(parse.GetValue(id)));
+            if (!outcome.IsValid)
+            {
+                return context.Fail(outcome.Problems);
+            }
+
+            context.Stdout.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Deleted run {outcome.Value}."));
+            return ExitCodes.Ok;
+        });
+        return delete;
     }
 }

@@ -10,7 +10,7 @@ namespace Corridors.Tests.Hardening;
 /// </summary>
 public sealed class RequestHardeningTests
 {
-    private static CorridorsWorkspace Minimal(string? store = null) => new(new WorkspaceOptions { DataDirectory = RepoPaths.MinimalData, StorePath = store });
+    private static CorridorsWorkspace Minimal(string? store = null) => new(new WorkspaceOptions { DataDirectory = RepoPaths.MinimalData, Store = store is null ? null : Corridors.Data.Store.RunStoreOptions.Sqlite(store) });
 
     [Fact]
     public void RunsList_StoreIsADirectory_IsAStoreProblemNamingThePath()
@@ -49,7 +49,7 @@ public sealed class RequestHardeningTests
     [InlineData("da\0ta", null, "dataDirectory", "The data directory 'da\\u0000ta' is not a valid path.")]
     public void WorkspaceOptions_EmptyOrInvalidPath_IsAProblem(string data, string? store, string field, string message)
     {
-        var problems = new WorkspaceOptions { DataDirectory = data, StorePath = store }.Problems();
+        var problems = new WorkspaceOptions { DataDirectory = data, Store = store is null ? null : Corridors.Data.Store.RunStoreOptions.Sqlite(store) }.Problems();
 
         problems.ShouldHaveSingleItem().ShouldBe(new RequestProblem(field, message));
     }

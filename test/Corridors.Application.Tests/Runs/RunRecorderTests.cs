@@ -22,10 +22,10 @@ public sealed class RunRecorderTests
         recorded.Json.ShouldBe(ContractJson.Serialize(answer.Document));
         using var opened = workspace.Runs.Open();
         opened.TryGet(recorded.RunId!.Value, out var run).ShouldBeTrue();
-        run.ResultJson.ShouldBe(recorded.Json);
-        run.Seed.ShouldBe(7);
-        run.Year.ShouldBe(2026);
-        run.DataFingerprint.ShouldBe(workspace.DataFingerprint);
+        run.Record.ResultJson.ShouldBe(recorded.Json);
+        run.Record.Seed.ShouldBe(7);
+        run.Record.Year.ShouldBe(2026);
+        run.Record.DataFingerprint.ShouldBe(workspace.DataFingerprint);
         run.CreatedUtc.ShouldBe(clock.GetUtcNow());
     }
 

@@ -140,12 +140,12 @@ internal sealed class FuzzWorld : IDisposable
             return null;
         }
 
-        if (!_sharedData.Contains(data) || !_sharedStores.Contains(options.StorePath))
+        if (!_sharedData.Contains(data) || !_sharedStores.Contains(options.Store?.ConnectionString))
         {
             return null;
         }
 
-        return _workspaces.GetOrAdd((data, options.StorePath, options.CacheDirectory), _ => new Lazy<CorridorsWorkspace>(
+        return _workspaces.GetOrAdd((data, options.Store?.ConnectionString, options.CacheDirectory), _ => new Lazy<CorridorsWorkspace>(
             () => new CorridorsWorkspace(options with { LoggerFactory = NullLoggerFactory.Instance }))).Value;
     }
 
