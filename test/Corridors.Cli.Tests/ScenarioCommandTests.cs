@@ -28,10 +28,11 @@ public sealed class ScenarioCommandTests
         code.ShouldBe(0, stderr);
         using var doc = JsonDocument.Parse(stdout);
         doc.RootElement.GetProperty("routes")[0].GetProperty("countries").EnumerateArray().Select(c => c.GetString()).ShouldNotContain("RU");
-        using var opened = ResultStore.Open(store);
-        var run = opened.List().Single();
+        using var opened = SqliteRunStore.Open(store);
+        var run = opened.List().Single().Record;
         run.Command.ShouldBe("route");
-        run.DataFingerprint.ShouldContain("+scenario:russia-closed:");
+        run.Scenario.ShouldBe("russia-closed");
+        run.ScenarioFingerprint.ShouldNotBeNull().Length.ShouldBe(64);
         run.ResultJson.ShouldBe(stdout.TrimEnd('\n'));
     }
 

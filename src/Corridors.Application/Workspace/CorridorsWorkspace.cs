@@ -97,12 +97,6 @@ public sealed class CorridorsWorkspace
     /// </summary>
     public CorridorsWorkspace ForScenario(AppliedScenario? scenario) => scenario is null ? Baseline : new CorridorsWorkspace(Baseline, scenario);
 
-    /// <summary>
-    /// What a stored run was computed from: the data fingerprint, and with a scenario
-    /// <c>+scenario:NAME:SHA256</c> over the scenario file and the files it extends.
-    /// </summary>
-    public string RunFingerprint => Scenario is null ? DataFingerprint : $"{DataFingerprint}+scenario:{Scenario.Name}:{Scenario.Fingerprint}";
-
     /// <summary>The options the workspace was built from.</summary>
     public WorkspaceOptions Options { get; }
 

@@ -95,6 +95,26 @@ internal static class CapacityCommands
         return ExitCodes.Ok;
     }
 
+    /// <summary>Prints a valid outcome as JSON or a table without storing it (what a scenario is, not a result), or its problems.</summary>
+    internal static int Finish<T>(CliContext context, Outcome<T> outcome, bool json, Action<IAnsiConsole, T> render)
+    {
+        if (!outcome.IsValid)
+        {
+            return context.Fail(outcome.Problems);
+        }
+
+        if (json)
+        {
+            JsonOutput.Write(context.Stdout, outcome.Value);
+        }
+        else
+        {
+            render(context.Console, outcome.Value);
+        }
+
+        return ExitCodes.Ok;
+    }
+
     private static int? YearOf<T>(T document) => document switch
     {
         BypassDocument d => d.Year,

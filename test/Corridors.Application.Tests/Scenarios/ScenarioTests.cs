@@ -116,10 +116,14 @@ public sealed class ScenarioTests
 
         using var opened = workspace.Runs.Open();
         opened.TryGet(recorded.RunId!.Value, out var run).ShouldBeTrue();
-        run.DataFingerprint.ShouldBe($"{workspace.DataFingerprint}+scenario:russia-closed:{view.Scenario!.Fingerprint}");
+        run.Record.DataFingerprint.ShouldBe(workspace.DataFingerprint);
+        run.Record.Scenario.ShouldBe("russia-closed");
+        run.Record.ScenarioFingerprint.ShouldBe(view.Scenario!.Fingerprint);
         view.Scenario.Fingerprint.Length.ShouldBe(64);
         opened.TryGet(baseline.RunId!.Value, out var plain).ShouldBeTrue();
-        plain.DataFingerprint.ShouldBe(workspace.DataFingerprint);
+        plain.Record.DataFingerprint.ShouldBe(workspace.DataFingerprint);
+        plain.Record.Scenario.ShouldBeNull();
+        plain.Record.ScenarioFingerprint.ShouldBeNull();
     }
 
     [Fact]
