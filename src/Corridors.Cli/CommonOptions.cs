@@ -22,7 +22,7 @@ internal static class CommonOptions
 
     public static Option<string?> Store() => new("--store")
     {
-        Description = "SQLite file where results are stored (default: .corridors/corridors.db, or CORRIDORS_STORE).",
+        Description = "SQLite file where results are stored (default: CORRIDORS_STORE, else $XDG_DATA_HOME/corridors/corridors.db, i.e. ~/.local/share/corridors/corridors.db; `runs list` prints it).",
         Recursive = true,
     };
 

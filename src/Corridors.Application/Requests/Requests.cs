@@ -121,6 +121,9 @@ public sealed record RouteQueryRequest
     /// <summary>Allow countries whose transit is closed in the baseline.</summary>
     public bool AllowClosedCountries { get; init; }
 
+    /// <summary>Avoid every country marked sanctioned in countries.csv (added to <see cref="AvoidCountries"/>).</summary>
+    public bool AvoidSanctioned { get; init; }
+
     /// <summary>Objective: time, cost, co2 or generalized.</summary>
     /// <value>time.</value>
     public string? By { get; init; }

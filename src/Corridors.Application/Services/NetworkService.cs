@@ -15,7 +15,7 @@ public sealed class NetworkService(CorridorsWorkspace workspace)
     public Outcome<NetworkSummaryDocument> Info(NetworkInfoRequest request)
     {
         ArgumentNullException.ThrowIfNull(request);
-        return Year(request.Year) is { } problem
+        return YearProblem(request.Year) is { } problem
             ? Outcome<NetworkSummaryDocument>.Invalid([problem])
             : Outcome<NetworkSummaryDocument>.Ok(NetworkSummaryDocument.Of(workspace.Snapshot(request.Year ?? NetworkYears.Default).Network));
     }
@@ -24,7 +24,7 @@ public sealed class NetworkService(CorridorsWorkspace workspace)
     public Outcome<CorridorNetwork> Network(NetworkInfoRequest request)
     {
         ArgumentNullException.ThrowIfNull(request);
-        return Year(request.Year) is { } problem
+        return YearProblem(request.Year) is { } problem
             ? Outcome<CorridorNetwork>.Invalid([problem])
             : Outcome<CorridorNetwork>.Ok(workspace.Snapshot(request.Year ?? NetworkYears.Default).Network);
     }
@@ -46,7 +46,8 @@ public sealed class NetworkService(CorridorsWorkspace workspace)
         return Outcome<DataValidation>.Ok(new DataValidation(ValidationDocument.Of(directory, result), result));
     }
 
-    private static RequestProblem? Year(int? year) => year is { } y && y is < NetworkYears.Min or > NetworkYears.Max
+    /// <summary>The problem of a network year outside the data's years, else null.</summary>
+    internal static RequestProblem? YearProblem(int? year) => year is { } y && y is < NetworkYears.Min or > NetworkYears.Max
         ? new RequestProblem("year", string.Create(CultureInfo.InvariantCulture, $"{y} is outside the years the network data covers ({NetworkYears.Min}–{NetworkYears.Max})."))
         : null;
 }

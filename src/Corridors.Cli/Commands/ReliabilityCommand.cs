@@ -82,6 +82,7 @@ internal static class ReliabilityCommand
         }
         else
         {
+            RouteText.RenderNotes(context.Console, answer.Document!.Query.Notes);
             Render(context.Console, answer.Snapshot.Network, answer.Query, answer.Routes, answer.Ranked, answer.Settings);
         }
 

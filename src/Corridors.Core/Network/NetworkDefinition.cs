@@ -50,6 +50,10 @@ public sealed class NetworkDefinition
     /// <value>Empty.</value>
     public IReadOnlyList<RateFactor> RateFactors { get; init; } = [];
 
+    /// <summary>Other names of the nodes (place_names.csv): UN/LOCODEs, exonyms and aliases, in file order.</summary>
+    /// <value>Empty: places are known by their nodes' ids, names and aliases only.</value>
+    public IReadOnlyList<PlaceName> PlaceNames { get; init; } = [];
+
     /// <summary>Countries, in file order.</summary>
     public IReadOnlyList<Country> Countries { get; }
 
@@ -100,7 +104,7 @@ public sealed class NetworkDefinition
 
     /// <summary>A copy of this definition with other legs (same ids or not); everything else, service-level figures included, carries over.</summary>
     public NetworkDefinition WithLegs(IReadOnlyList<Leg> legs) =>
-        new(Countries, Passages, Nodes, legs, Vessels, Services, EmissionFactors, Parameters) { ServiceLevelFigures = ServiceLevelFigures, Charges = Charges, RateFactors = RateFactors };
+        new(Countries, Passages, Nodes, legs, Vessels, Services, EmissionFactors, Parameters) { ServiceLevelFigures = ServiceLevelFigures, Charges = Charges, RateFactors = RateFactors, PlaceNames = PlaceNames };
 
     /// <summary>Value of a parameter, or <paramref name="fallback"/> when the data does not define it.</summary>
     public double Parameter(string key, double fallback) =>

@@ -1,0 +1,69 @@
+using System.Text.Json;
+
+namespace Corridors.Tests;
+
+public sealed class PlacesCommandTests
+{
+    [Fact]
+    public void Places_Json_ListsIdNameCountryKindLonLatAliases()
+    {
+        var (code, stdout, stderr) = CliRunner.Run("places", "--country", "GE", "--kind", "seaport", "--json");
+
+        code.ShouldBe(0, stderr);
+        using var json = JsonDocument.Parse(stdout);
+        var places = json.RootElement.GetProperty("places").EnumerateArray().ToList();
+        places.Select(p => p.GetProperty("id").GetString()).ShouldContain("GE-POTI");
+        var poti = places.Single(p => p.GetProperty("id").GetString() == "GE-POTI");
+        foreach (var field in new[] { "name", "country", "kind", "lon", "lat", "aliases" })
+        {
+            poti.TryGetProperty(field, out _).ShouldBeTrue(field);
+        }
+
+        poti.GetProperty("aliases").EnumerateArray().Select(a => a.GetString()).ShouldContain("GEPTI");
+    }
+
+    [Fact]
+    public void Places_Name_ResolvesAsRouteWould()
+    {
+        var (code, stdout, _) = CliRunner.Run("places", "Genova");
+
+        code.ShouldBe(0);
+        stdout.ShouldContain("Genoa (IT-GENOA)");
+    }
+
+    [Fact]
+    public void Places_UnknownName_SuggestsAndExits1()
+    {
+        var (code, stdout, _) = CliRunner.Run("places", "Duisbrug");
+
+        code.ShouldBe(1);
+        stdout.ShouldContain("Did you mean Duisburg (DE-DUISBURG)?");
+    }
+
+    [Fact]
+    public void Route_Coordinate_SaysWhichTerminalStandsInForIt()
+    {
+        var (code, stdout, stderr) = CliRunner.Run("route", "--from", "Xian", "--to", "44.8,41.7", "--no-store");
+
+        code.ShouldBe(0, stderr);
+        stdout.ShouldContain("note: '44.8,41.7' is a coordinate, not a network place: using Tbilisi (GE-TBILISI)");
+    }
+
+    [Fact]
+    public void Route_AvoidCountryByName_IsAccepted()
+    {
+        var (code, _, stderr) = CliRunner.Run("compare", "--from", "Xian", "--to", "Duisburg", "--avoid", "Russia", "--no-store");
+
+        code.ShouldBe(0, stderr);
+    }
+
+    [Fact]
+    public void Places_Help_HasExamples()
+    {
+        var (code, stdout, _) = CliRunner.Run("places", "--help");
+
+        code.ShouldBe(0);
+        stdout.ShouldContain("Examples:");
+        stdout.ShouldContain("corridors places --country KZ");
+    }
+}
