@@ -67,3 +67,40 @@ public sealed class PlacesCommandTests
         stdout.ShouldContain("corridors places --country KZ");
     }
 }
+
+public sealed class PlotOptionTests
+{
+    [Fact]
+    public void Compare_PlotSvg_DrawsEveryCorridor()
+    {
+        var file = Path.Combine(Path.GetTempPath(), "corridors-tests", $"compare-{Guid.NewGuid():N}.svg");
+        var (code, _, stderr) = CliRunner.Run("compare", "--from", "Xian", "--to", "Duisburg", "--depart", "2026-03-03", "--percentile", "90", "--samples", "500", "--plot", file, "--no-store", "--summary");
+
+        code.ShouldBe(0, stderr);
+        var svg = File.ReadAllText(file);
+        svg.ShouldContain("<svg");
+        svg.ShouldContain("Sea via Cape");
+        svg.ShouldContain("P10–P90");
+        File.Delete(file);
+    }
+
+    [Fact]
+    public void Reliability_PlotPng_WritesAPng()
+    {
+        var file = Path.Combine(Path.GetTempPath(), "corridors-tests", $"reliability-{Guid.NewGuid():N}.png");
+        var (code, _, stderr) = CliRunner.Run("reliability", "--from", "Xian", "--to", "Duisburg", "--depart", "2026-03-03", "--samples", "500", "--deadline", "2026-04-10", "--plot", file, "--no-store", "--json");
+
+        code.ShouldBe(0, stderr);
+        File.ReadAllBytes(file).Take(4).ShouldBe(new byte[] { 0x89, (byte)'P', (byte)'N', (byte)'G' });
+        File.Delete(file);
+    }
+
+    [Fact]
+    public void Compare_PlotWithAnotherExtension_IsAUsageError()
+    {
+        var (code, _, stderr) = CliRunner.Run("compare", "--from", "Xian", "--to", "Duisburg", "--plot", "chart.pdf", "--no-store");
+
+        code.ShouldBe(1);
+        stderr.ShouldContain("--plot: the file must end in .svg or .png.");
+    }
+}

@@ -30,6 +30,7 @@ internal static class RouteCommand
             "corridors route --from Almaty --to 'Poti port' --avoid-sanctioned --pareto --risk",
             "corridors route --from Xian --to 44.8,41.7 --json"));
         options.AddTo(command);
+        options.AddTableFormsTo(command);
         options.RegisterCheck(context, command);
         command.Options.Add(alternatives);
         command.Options.Add(pareto);
@@ -54,13 +55,17 @@ internal static class RouteCommand
     public static Command CreateCompare(CliContext context, GlobalOptions globals)
     {
         var options = new RouteOptions();
+        var plot = new Option<string?>("--plot") { Description = "Also draw days and USD per corridor (P10–P90 whiskers with --percentile) to this file (.svg or .png)." };
         var command = new Command("compare", Help.WithExamples(
             "Compare the best route of each corridor (Middle via the Black Sea or Türkiye, Northern, Southern, sea via Suez or the Cape) side by side.",
             "corridors compare --from Xian --to Duisburg",
             "corridors compare --from Xian --to Duisburg --avoid Russia,Belarus --by cost",
             "corridors compare --from Chongqing --to Milan --avoid-sanctioned --summary",
-            "corridors compare --from Xian --to Duisburg --csv > corridors.csv"));
+            "corridors compare --from Xian --to Duisburg --csv > corridors.csv",
+            "corridors compare --from Xian --to Duisburg --percentile 90 --plot compare.svg"));
         options.AddTo(command);
+        options.AddTableFormsTo(command);
+        command.Options.Add(plot);
         options.RegisterCheck(context, command);
         var percentile = new RoutePercentile();
         percentile.AddTo(command);
@@ -71,6 +76,11 @@ internal static class RouteCommand
             if (!outcome.IsValid)
             {
                 return Task.FromResult(context.Fail(outcome.Problems));
+            }
+
+            if (parse.GetValue(plot) is { } plotFile)
+            {
+                PlotFile.Write(context, plotFile, svg => ComparePlot(outcome.Value[0], svg));
             }
 
             return Task.FromResult(outcome.Value.Count == 1
@@ -104,7 +114,7 @@ internal static class RouteCommand
         else if (parse.GetValue(options.Summary))
         {
             RouteText.RenderNotes(context.Console, answer.Document.Query.Notes);
-            RouteText.RenderSummary(context.Console, answer.Snapshot.Network, answer.Query, result);
+            RouteText.RenderSummary(context.Console, answer.Snapshot.Network, answer.Query, result, risk);
         }
         else
         {
@@ -118,6 +128,20 @@ internal static class RouteCommand
         }
 
         return ExitCodes.Ok;
+    }
+
+    /// <summary>The <c>compare --plot</c> chart: days and USD per corridor, simulated P10–P90 whiskers when there are any.</summary>
+    private static byte[] ComparePlot(RouteAnswer answer, bool svg)
+    {
+        var routes = answer.Result.Routes;
+        var simulated = answer.Simulated?.Results;
+        var bars = routes.Select((r, i) => new Rendering.CorridorBar(r.Corridor, r.Totals.Days, r.Totals.CostUsd,
+            simulated is not null && i < simulated.Count ? simulated[i].P10Days : null,
+            simulated is not null && i < simulated.Count ? simulated[i].P90Days : null)).ToList();
+        var from = answer.Snapshot.Network.Node(answer.Query.From).Name;
+        var to = answer.Snapshot.Network.Node(answer.Query.To).Name;
+        var title = string.Create(CultureInfo.InvariantCulture, $"{from} → {to}, {answer.Query.Cargo.Teu:0.##} TEU, {answer.Query.DepartUtc:yyyy-MM-dd}, network {answer.Snapshot.Year}");
+        return Rendering.CorridorPlot.Compare(bars, title, svg);
     }
 
     /// <summary><c>compare --service both</c>: one table per service level; one document holding both.</summary>
@@ -282,71 +306,17 @@ internal static class RouteText
             rows.Add((rank[i], [.. cells], r));
         }
 
-        // Widths: the numeric columns never wrap; the corridor column is at least its longest word wide, so a name
-        // wraps between words only; the countries column takes what is left and is dropped below 8 characters (the
-        // per-route details and the JSON list them).
-        var corridorColumn = 1;
-        var countriesColumn = headers.Count - 2;
-        int Width(int column) => Math.Max(headers[column].Length, rows.Count == 0 ? 0 : rows.Max(r => r.Cells[column].Length));
-        const int PerColumn = 3; // TableBorder.Simple: a space either side and a separator
-        var fixedWidth = Enumerable.Range(0, headers.Count).Where(c => c != corridorColumn && c != countriesColumn).Sum(c => Width(c) + PerColumn);
-        var longestWord = rows.SelectMany(r => r.Route.Corridor.Split(' ')).Append("Corridor").Max(w => w.Length);
-        var available = console.Profile.Width - fixedWidth - (2 * PerColumn) - 1;
-        var corridorWidth = Math.Max(longestWord, Math.Min(Width(corridorColumn), available - headers[countriesColumn].Length));
-        var countriesWidth = available - corridorWidth;
-        var showCountries = countriesWidth >= headers[countriesColumn].Length;
-        if (!showCountries)
-        {
-            corridorWidth = Math.Max(longestWord, Math.Min(Width(corridorColumn), available + PerColumn));
-        }
-
-        var table = new Table().Border(TableBorder.Simple);
-        for (var c = 0; c < headers.Count; c++)
-        {
-            if (c == countriesColumn && !showCountries)
-            {
-                continue;
-            }
-
-            var column = new TableColumn(headers[c]);
-            if (c == corridorColumn)
-            {
-                column.Width(corridorWidth);
-            }
-            else if (c == countriesColumn)
-            {
-                column.Width(Math.Min(countriesWidth, Width(c)));
-            }
-            else
-            {
-                column.NoWrap();
-                if (c != headers.Count - 1)
-                {
-                    column.RightAligned();
-                }
-            }
-
-            table.AddColumn(column);
-        }
-
-        foreach (var (_, cells, _) in rows.OrderBy(r => r.Rank))
-        {
-            var shown = cells.Where((_, c) => c != countriesColumn || showCountries).Select(Markup.Escape).ToArray();
-            if (shown[^1].Length > 0)
-            {
-                shown[^1] = "[red]" + shown[^1] + "[/]";
-            }
-
-            table.AddRow(shown);
-        }
-
+        var columns = headers.Select((h, c) => new FitColumn(h, Wraps: h is "Corridor" or "Countries", Right: c > 1 && c < headers.Count - 3 || h == "#", Optional: h == "Countries")).ToList();
+        var sanctions = headers.Count - 1;
+        var table = FitTable.Build(console.Profile.Width, columns, [.. rows.OrderBy(r => r.Rank).Select(r => r.Cells)],
+            (c, text) => c == sanctions && text.Length > 0 ? "[red]" + Markup.Escape(text) + "[/]" : Markup.Escape(text));
         console.Write(table);
         console.MarkupLine(Inv, $"[grey]#: rank by {Objective(query)} (1 = best); *: best of the column; Bord.: borders; TS: transshipments; Sanct.: countries under sanctions.[/]");
         RenderSanctionLegend(console, network.Definition, routes);
     }
 
     /// <summary>One line per route: rank, corridor, days, USD, kg CO2e, sanctions (<c>--summary</c>).</summary>
-    internal static void RenderSummary(IAnsiConsole console, CorridorNetwork network, RouteQuery query, RouteResult result)
+    internal static void RenderSummary(IAnsiConsole console, CorridorNetwork network, RouteQuery query, RouteResult result, bool risk = false)
     {
         var rank = Ranks(query, result.Routes);
         for (var i = 0; i < result.Routes.Count; i++)
@@ -354,7 +324,7 @@ internal static class RouteText
             var r = result.Routes[i];
             var t = r.Totals;
             var flagged = SanctionContract.For(network.Definition, r.Countries);
-            console.MarkupLine(Inv, $"{rank[i]}. {Markup.Escape(r.Corridor)}: {t.Days:0.0} days, USD {Usd(r)}, {t.Co2eKg:N0} kg CO2e{(query.Objective == RouteObjective.Generalized ? $", generalized USD {Generalized(query, r):N0}" : string.Empty)}, {t.Borders} borders{(flagged.Count > 0 ? $", [red]⚠ sanctioned: {Markup.Escape(string.Join(",", flagged.Select(f => f.Country)))}[/]" : string.Empty)}");
+            console.MarkupLine(Inv, $"{rank[i]}. {Markup.Escape(r.Corridor)}: {t.Days:0.0} days, USD {Usd(r)}, {t.Co2eKg:N0} kg CO2e{(query.Objective == RouteObjective.Generalized ? $", generalized USD {Generalized(query, r):N0}" : string.Empty)}{(risk ? $", risk {t.Risk:N0}" : string.Empty)}, {t.Borders} borders{(flagged.Count > 0 ? $", [red]⚠ sanctioned: {Markup.Escape(string.Join(",", flagged.Select(f => f.Country)))}[/]" : string.Empty)}");
         }
 
         foreach (var x in result.Excluded)
@@ -480,15 +450,20 @@ internal static class RouteText
         var t = r.Totals;
         console.MarkupLine(Inv, $"\n[bold]{index}. {Markup.Escape(r.Corridor)}[/]: {t.Days:0.0} days ({t.Hours:0} h, of which {t.WaitHours:0} h waiting and {t.DwellHours:0} h dwell), USD {(r.CostIsLowerBound ? "at least " : string.Empty)}{t.CostUsd:N0}, {t.Co2eKg:N0} kg CO2e, {t.Km:N0} km, {t.Borders} borders, {t.Transshipments} transshipments");
         // The same three times as JSON's hours, dwellHours and waitHours: running, dwell before the leg, waiting for it.
-        var table = new Table().AddColumns("From", "To", "Mode", "km", "h", "dwell h", "wait h", "USD", "kg CO2e", "Country");
-        foreach (var leg in r.Legs)
+        FitColumn[] columns =
+        [
+            new("Leg", Wraps: true), new("Mode"), new("km", Right: true), new("h", Right: true), new("dwell", Right: true),
+            new("wait", Right: true), new("USD", Right: true), new("CO2e", Right: true), new("Country", Wraps: true, Optional: true),
+        ];
+        var rows = r.Legs.Select(leg => new[]
         {
-            table.AddRow(Markup.Escape(leg.From.Name), Markup.Escape(leg.To.Name), Words.Name(leg.Mode), leg.Km.ToString("N0", Inv),
-                leg.Hours.ToString("0.#", Inv), leg.DwellHours.ToString("0.#", Inv), leg.WaitHours.ToString("0.#", Inv), leg.CostUsd.ToString("N0", Inv),
-                leg.Co2eKg.ToString("N0", Inv), Markup.Escape(string.Join("→", leg.Countries)));
-        }
-
+            $"{leg.From.Name} → {leg.To.Name}", Words.Name(leg.Mode), leg.Km.ToString("N0", Inv), leg.Hours.ToString("0.#", Inv),
+            leg.DwellHours.ToString("0.#", Inv), leg.WaitHours.ToString("0.#", Inv), (leg.Priced ? string.Empty : "? ") + leg.CostUsd.ToString("N0", Inv),
+            leg.Co2eKg.ToString("N0", Inv), string.Join(" ", leg.Countries),
+        }).ToList();
+        var table = FitTable.Build(console.Profile.Width, columns, rows);
         console.Write(table);
+        console.MarkupLine("[grey]h: running hours; dwell: hours at the leg's start (border stop or transfer); wait: hours waiting for the departure; CO2e: kg; ?: no known price.[/]");
         if (r.CostIsLowerBound)
         {
             console.MarkupLine($"[yellow]No tariff known for {Markup.Escape(string.Join(", ", r.UnpricedLegs))}: the cost leaves them out.[/]");

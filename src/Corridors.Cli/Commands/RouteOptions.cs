@@ -67,12 +67,19 @@ internal sealed class RouteOptions
         Option[] all =
         [
             From, To, Year, Service, Depart, Teu, Feu, TonnesPerTeu, Avoid, AvoidSanctioned, AvoidPassage, AvoidMode, RequireMode, Via, ViaCountry,
-            ViaPassage, MaxTransshipments, AllowClosed, By, TimeValue, CargoValue, UsdPerHour, UsdPerTonneCo2, UsdPerRisk, Json, Summary, Csv, GeoJson,
+            ViaPassage, MaxTransshipments, AllowClosed, By, TimeValue, CargoValue, UsdPerHour, UsdPerTonneCo2, UsdPerRisk, Json, GeoJson,
         ];
         foreach (var option in all)
         {
             command.Options.Add(option);
         }
+    }
+
+    /// <summary>Adds the table forms of <c>route</c> and <c>compare</c> (<c>--summary</c>, <c>--csv</c>); reliability has its own.</summary>
+    public void AddTableFormsTo(Command command)
+    {
+        command.Options.Add(Summary);
+        command.Options.Add(Csv);
     }
 
     /// <summary>The request the options describe (values are checked by the application layer, all at once).</summary>
