@@ -21,6 +21,8 @@ internal static class OptionNames
         ["storePath"] = "--store",
         ["cacheDirectory"] = "CORRIDORS_CACHE",
         ["casesFile"] = "--cases",
+        ["fromYear"] = "--from",
+        ["toYear"] = "--to",
         ["id"] = "<id>",
         ["directory"] = "<dir>",
     };

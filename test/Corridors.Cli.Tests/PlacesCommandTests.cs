@@ -104,3 +104,30 @@ public sealed class PlotOptionTests
         stderr.ShouldContain("--plot: the file must end in .svg or .png.");
     }
 }
+
+public sealed class NetworkDiffTests
+{
+    [Fact]
+    public void Diff_2026To2030_ListsOpeningProjectsByName()
+    {
+        var (code, stdout, stderr) = CliRunner.Run("network", "diff", "--from", "2026", "--to", "2030", "--json");
+
+        code.ShouldBe(0, stderr);
+        using var json = System.Text.Json.JsonDocument.Parse(stdout);
+        var opens = json.RootElement.GetProperty("opens").EnumerateArray().ToList();
+        var anaklia = opens.Single(o => o.GetProperty("id").GetString() == "GE-ANAKLIA");
+        anaklia.GetProperty("name").GetString().ShouldBe("Port of Anaklia (planned)");
+        anaklia.GetProperty("openYear").GetInt32().ShouldBe(2029);
+        opens.ShouldContain(o => o.GetProperty("type").GetString() == "leg" && o.GetProperty("name").GetString()!.Contains(" – ", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Diff_YearsOutOfRange_NamesBothOptions()
+    {
+        var (code, _, stderr) = CliRunner.Run("network", "diff", "--from", "1999", "--to", "2099");
+
+        code.ShouldBe(1);
+        stderr.ShouldContain("error: --from: 1999 is outside");
+        stderr.ShouldContain("error: --to: 2099 is outside");
+    }
+}

@@ -265,3 +265,8 @@ public sealed record SeaBatchRequest(IReadOnlyList<SeaPair> Pairs, SeaRouteOptio
 /// <summary>What the network of a year contains.</summary>
 /// <param name="Year">Network year.</param>
 public sealed record NetworkInfoRequest(int? Year);
+
+/// <summary>Two network years to compare (<c>network diff</c>).</summary>
+/// <param name="FromYear">The earlier year.</param>
+/// <param name="ToYear">The later year.</param>
+public sealed record NetworkDiffRequest(int FromYear, int ToYear);

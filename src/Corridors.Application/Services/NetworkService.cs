@@ -29,6 +29,29 @@ public sealed class NetworkService(CorridorsWorkspace workspace)
             : Outcome<CorridorNetwork>.Ok(workspace.Snapshot(request.Year ?? NetworkYears.Default).Network);
     }
 
+    /// <summary>What opens, closes or changes between two network years (<c>network diff</c>); both years are checked.</summary>
+    public Outcome<NetworkDiffDocument> Diff(NetworkDiffRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var problems = new List<RequestProblem>();
+        if (YearProblem(request.FromYear) is { } fromProblem)
+        {
+            problems.Add(fromProblem with { Field = "fromYear" });
+        }
+
+        if (YearProblem(request.ToYear) is { } toProblem)
+        {
+            problems.Add(toProblem with { Field = "toYear" });
+        }
+
+        if (problems.Count > 0)
+        {
+            return Outcome<NetworkDiffDocument>.Invalid(problems);
+        }
+
+        return Outcome<NetworkDiffDocument>.Ok(NetworkDiffDocument.Of(workspace.Snapshot(request.FromYear).Network, workspace.Snapshot(request.ToYear).Network));
+    }
+
     /// <summary>
     /// Checks every data file of <paramref name="directory"/> that a command reads (network tables, reliability.csv,
     /// sea/) and reports every problem (<see cref="NetworkLoader.Validate"/>). An empty or malformed path is a problem
