@@ -5,16 +5,23 @@ namespace Corridors.Data;
 
 /// <summary>
 /// Writes a frozen network as an RFC 7946 GeoJSON FeatureCollection: one Point feature per node and one LineString
-/// per leg (positions as [longitude, latitude], WGS 84, no "crs" member).
+/// per leg (positions as [longitude, latitude], WGS 84, no "crs" member). Given the sea-lane graph, ocean, feeder and
+/// ferry legs follow the lanes as in route GeoJSON (property <c>geometry</c>: <c>sea-lanes</c> or <c>straight</c>);
+/// every feature carries simplestyle properties (<see cref="SimpleStyle"/>).
 /// </summary>
 public static class GeoJsonExporter
 {
     /// <summary>Writes the network to <paramref name="stream"/> (UTF-8).</summary>
-    public static void Write(CorridorNetwork network, Stream stream, bool indented = false)
+    public static void Write(CorridorNetwork network, Stream stream, bool indented = false) => Write(network, stream, null, indented);
+
+    /// <summary>Writes the network to <paramref name="stream"/> (UTF-8), water legs along <paramref name="seaLanes"/> when given.</summary>
+    public static void Write(CorridorNetwork network, Stream stream, Corridors.Sea.SeaGraph? seaLanes, bool indented = false)
     {
         ArgumentNullException.ThrowIfNull(network);
         ArgumentNullException.ThrowIfNull(stream);
         using var w = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = indented });
+        var seaRouter = seaLanes is null ? null : new Corridors.Sea.SeaRouter(seaLanes);
+        var paths = new Dictionary<string, List<List<(double Lon, double Lat)>>?>(StringComparer.Ordinal);
         w.WriteStartObject();
         w.WriteString("type", "FeatureCollection");
         w.WriteStartObject("properties");
@@ -48,6 +55,7 @@ public static class GeoJsonExporter
 
             w.WriteString("gauges", string.Join(";", node.GaugesMm));
             w.WriteString("source", node.Provenance.Source);
+            SimpleStyle.WriteMarker(w, node.Kind, $"{node.Name} ({Words.Name(node.Kind)}, {node.Country})");
             w.WriteEndObject();
             w.WriteEndObject();
         }
@@ -61,13 +69,8 @@ public static class GeoJsonExporter
             w.WriteStartObject();
             w.WriteString("type", "Feature");
             w.WriteString("id", leg.Id);
-            w.WriteStartObject("geometry");
-            w.WriteString("type", "LineString");
-            w.WriteStartArray("coordinates");
-            WritePosition(w, a.Lon, a.Lat);
-            WritePosition(w, b.Lon, b.Lat);
-            w.WriteEndArray();
-            w.WriteEndObject();
+            var parts = seaRouter is null ? null : RouteGeoJson.LanePath(network.Definition, seaRouter, leg, reversed: false, paths);
+            RouteGeoJson.WriteGeometry(w, parts, (a.Lon, a.Lat), (b.Lon, b.Lat));
             w.WriteStartObject("properties");
             w.WriteString("feature", "leg");
             w.WriteString("from", leg.From);
@@ -80,6 +83,12 @@ public static class GeoJsonExporter
             w.WriteString("status", Words.Name(leg.Validity.Status));
             w.WriteBoolean("bidirectional", leg.Bidirectional);
             w.WriteString("source", leg.Provenance.Source);
+            if (seaRouter is not null)
+            {
+                w.WriteString("geometry", parts is null ? "straight" : "sea-lanes");
+            }
+
+            SimpleStyle.WriteLine(w, leg.Mode, $"{a.Name} – {b.Name} ({Words.Name(leg.Mode)})");
             w.WriteEndObject();
             w.WriteEndObject();
         }

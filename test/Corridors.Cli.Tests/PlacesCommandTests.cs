@@ -131,3 +131,29 @@ public sealed class NetworkDiffTests
         stderr.ShouldContain("error: --to: 2099 is outside");
     }
 }
+
+public sealed class NetworkGeoJsonStyleTests
+{
+    [Fact]
+    public void Export_WaterLegsFollowTheLanesAndFeaturesCarrySimplestyle()
+    {
+        var (code, stdout, stderr) = CliRunner.Run("export", "geojson", "--year", "2026");
+
+        code.ShouldBe(0, stderr);
+        using var json = System.Text.Json.JsonDocument.Parse(stdout);
+        var features = json.RootElement.GetProperty("features").EnumerateArray().ToList();
+        var ocean = features.First(f => f.GetProperty("properties").TryGetProperty("mode", out var m) && m.GetString() == "ocean");
+        ocean.GetProperty("properties").GetProperty("geometry").GetString().ShouldBe("sea-lanes");
+        ocean.GetProperty("geometry").GetProperty("coordinates").GetArrayLength().ShouldBeGreaterThan(2);
+        foreach (var f in features)
+        {
+            var properties = f.GetProperty("properties");
+            properties.TryGetProperty("title", out var title).ShouldBeTrue();
+            title.GetString().ShouldNotBeNullOrEmpty();
+            if (f.GetProperty("geometry").GetProperty("type").GetString() != "Point")
+            {
+                properties.GetProperty("stroke").GetString()!.ShouldStartWith("#");
+            }
+        }
+    }
+}
