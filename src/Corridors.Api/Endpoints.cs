@@ -61,39 +61,17 @@ internal static class Endpoints
             return Problems.Invalid(outcome.Problems);
         }
 
+        // Water legs along the sea lanes, as `corridors export geojson` draws them.
         using var stream = new MemoryStream();
-        GeoJsonExporter.Write(outcome.Value, stream);
+        GeoJsonExporter.Write(outcome.Value, stream, workspace.HasSeaLanes ? workspace.Sea.Graph : null);
         return TypedResults.Bytes(stream.ToArray(), "application/geo+json");
     }
 
     private static IResult Places(CorridorsWorkspace workspace, string? q, int? year)
     {
-        var problems = new List<RequestProblem>();
-        if (string.IsNullOrWhiteSpace(q))
-        {
-            problems.Add(new("q", "Give the place to look up (q=...)."));
-        }
-        else if (q.Length > RequestText.MaxLength)
-        {
-            problems.Add(new("q", RequestText.TooLong("A place name")));
-        }
-
-        // The service checks the year as every other request does.
-        var network = new NetworkService(workspace).Network(new NetworkInfoRequest(year));
-        problems.AddRange(network.Problems);
-        if (problems.Count > 0)
-        {
-            return Problems.Invalid(problems);
-        }
-
-        var match = workspace.Snapshot(network.Value.Year).Places.Resolve(q!);
-        var found = match.Status == PlaceMatchStatus.Found ? network.Value.Node(match.Node) : null;
-        return Document(new PlacesDocument(
-            q!,
-            network.Value.Year,
-            match.Status,
-            found is null ? null : new Place(found.Id, found.Name),
-            match.Candidates));
+        // The resolver every routing request uses (names, LOCODEs, coordinates, gazetteer towns), and the year check.
+        var outcome = new PlaceService(workspace).Lookup(new PlaceLookupRequest(q, year));
+        return outcome.IsValid ? Document(outcome.Value) : Problems.Invalid(outcome.Problems);
     }
 
     private static async Task<IResult> Route(HttpRequest http, CorridorsWorkspace workspace, ApiHostOptions options)
@@ -284,10 +262,3 @@ internal static class Endpoints
     internal static IResult Document<T>(T document) => TypedResults.Text(ContractJson.Serialize(document), Json);
 }
 
-/// <summary>How a place name resolved (<c>GET /api/places</c>).</summary>
-/// <param name="Query">The text looked up.</param>
-/// <param name="Year">Network year.</param>
-/// <param name="Status">found, ambiguous or not-found.</param>
-/// <param name="Place">The node, when found.</param>
-/// <param name="Candidates">Ambiguous matches or spelling suggestions, best first.</param>
-public sealed record PlacesDocument(string Query, int Year, PlaceMatchStatus Status, Place? Place, IReadOnlyList<Place> Candidates);

@@ -5,7 +5,7 @@ namespace Corridors.Cli;
 /// tests. The only place below <c>Main</c> where environment variables are read.
 /// </summary>
 /// <param name="DataDirectory">Data directory when <c>--data</c> is not given (<c>CORRIDORS_DATA</c>); null finds the bundled <c>data/</c>.</param>
-/// <param name="StorePath">Run store when <c>--store</c> is not given (<c>CORRIDORS_STORE</c>); null means <c>.corridors/corridors.db</c> under the working directory.</param>
+/// <param name="StorePath">Run store when <c>--store</c> is not given: <c>CORRIDORS_STORE</c>, else <c>corridors/corridors.db</c> in the XDG user data folder (<c>$XDG_DATA_HOME</c>, else <c>~/.local/share</c>); null (no home folder) means <c>.corridors/corridors.db</c> under the working directory.</param>
 /// <param name="CacheDirectory">Cache directory (<c>CORRIDORS_CACHE</c>, <c>off</c> disables; else the XDG cache folder); null disables caching.</param>
 /// <param name="Columns">Terminal width for redirected output (<c>COLUMNS</c>).</param>
 /// <param name="Clock">The clock (default departure date, stored-run times).</param>
@@ -40,9 +40,12 @@ internal sealed record CliEnvironment(string? DataDirectory, string? StorePath, 
             cache = string.IsNullOrEmpty(home) ? null : Path.Combine(home, ".cache", "corridors");
         }
 
+        // The store lives with the user's data, not in whatever folder the command runs from (XDG Base Directory spec).
+        var dataHome = Get("XDG_DATA_HOME") ?? (Environment.GetFolderPath(Environment.SpecialFolder.UserProfile) is { Length: > 0 } userHome ? Path.Combine(userHome, ".local", "share") : null);
+        var store = Get("CORRIDORS_STORE") ?? (dataHome is null ? null : Path.Combine(dataHome, "corridors", "corridors.db"));
         return new CliEnvironment(
             Get("CORRIDORS_DATA"),
-            Get("CORRIDORS_STORE"),
+            store,
             cache,
             int.TryParse(Get("COLUMNS"), System.Globalization.NumberStyles.Integer, System.Globalization.CultureInfo.InvariantCulture, out var columns) && columns > 40 ? columns : null,
             TimeProvider.System)

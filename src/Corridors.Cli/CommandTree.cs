@@ -27,6 +27,7 @@ internal static class CommandTree
         [
             DataCommand.Create(context, globals),
             NetworkCommand.Create(context, globals),
+            PlacesCommand.Create(context, globals),
             ExportCommand.Create(context, globals),
             RouteCommand.CreateRoute(context, globals),
             RouteCommand.CreateCompare(context, globals),

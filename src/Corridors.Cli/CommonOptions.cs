@@ -22,7 +22,7 @@ internal static class CommonOptions
 
     public static Option<string?> Store() => new("--store")
     {
-        Description = "Where results are stored: the SQLite file (default: .corridors/corridors.db), or with --store-provider postgresql a connection string (or CORRIDORS_STORE).",
+        Description = "Where results are stored: the SQLite file (default: CORRIDORS_STORE, else $XDG_DATA_HOME/corridors/corridors.db, i.e. ~/.local/share/corridors/corridors.db; `runs list` prints it), or with --store-provider postgresql a connection string (or CORRIDORS_STORE).",
         Recursive = true,
     };
 

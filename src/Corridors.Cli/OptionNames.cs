@@ -22,6 +22,8 @@ internal static class OptionNames
         ["storePath"] = "--store",
         ["cacheDirectory"] = "CORRIDORS_CACHE",
         ["casesFile"] = "--cases",
+        ["fromYear"] = "--from",
+        ["toYear"] = "--to",
         ["id"] = "<id>",
         ["directory"] = "<dir>",
         ["parameters"] = "--param",

@@ -5,17 +5,24 @@ namespace Corridors.Data;
 
 /// <summary>
 /// Writes a frozen network as an RFC 7946 GeoJSON FeatureCollection: one Point feature per node and one LineString
-/// per leg (positions as [longitude, latitude], WGS 84, no "crs" member); legs planned or under construction that the
-/// year does not have yet are included with <c>active: false</c> so a map can draw what is coming.
+/// per leg (positions as [longitude, latitude], WGS 84, no "crs" member). Given the sea-lane graph, ocean, feeder and
+/// ferry legs follow the lanes as in route GeoJSON (property <c>geometry</c>: <c>sea-lanes</c> or <c>straight</c>);
+/// every feature carries simplestyle properties (<see cref="SimpleStyle"/>). Legs planned or under construction that
+/// the year does not have yet are included with <c>active: false</c> so a map can draw what is coming.
 /// </summary>
 public static class GeoJsonExporter
 {
     /// <summary>Writes the network to <paramref name="stream"/> (UTF-8).</summary>
-    public static void Write(CorridorNetwork network, Stream stream, bool indented = false)
+    public static void Write(CorridorNetwork network, Stream stream, bool indented = false) => Write(network, stream, null, indented);
+
+    /// <summary>Writes the network to <paramref name="stream"/> (UTF-8), water legs along <paramref name="seaLanes"/> when given.</summary>
+    public static void Write(CorridorNetwork network, Stream stream, Corridors.Sea.SeaGraph? seaLanes, bool indented = false)
     {
         ArgumentNullException.ThrowIfNull(network);
         ArgumentNullException.ThrowIfNull(stream);
         using var w = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = indented });
+        var seaRouter = seaLanes is null ? null : new Corridors.Sea.SeaRouter(seaLanes);
+        var paths = new Dictionary<string, List<List<(double Lon, double Lat)>>?>(StringComparer.Ordinal);
         w.WriteStartObject();
         w.WriteString("type", "FeatureCollection");
         w.WriteStartObject("properties");
@@ -55,6 +62,7 @@ public static class GeoJsonExporter
             WriteOptional(w, "handlingMtPerYear", node.HandlingMtPerYear);
             WriteOptional(w, "depthM", node.DepthM);
             w.WriteString("source", node.Provenance.Source);
+            SimpleStyle.WriteMarker(w, node.Kind, $"{node.Name} ({Words.Name(node.Kind)}, {node.Country})");
             w.WriteEndObject();
             w.WriteEndObject();
         }
@@ -65,7 +73,7 @@ public static class GeoJsonExporter
             network.TryGetNode(leg.To, out var to);
             var a = network.Node(from);
             var b = network.Node(to);
-            WriteLeg(w, leg, (a.Lon, a.Lat), (b.Lon, b.Lat), active: true);
+            WriteLeg(w, network, leg, (a.Lon, a.Lat, a.Name), (b.Lon, b.Lat, b.Name), active: true, seaRouter, paths);
         }
 
         // Legs planned or under construction that the year does not have yet: drawn as such (active false).
@@ -75,7 +83,7 @@ public static class GeoJsonExporter
             if (leg.Validity.Status is InfrastructureStatus.Planned or InfrastructureStatus.UnderConstruction && !leg.Validity.IsActive(network.Year)
                 && definedNodes.TryGetValue(leg.From, out var a) && definedNodes.TryGetValue(leg.To, out var b))
             {
-                WriteLeg(w, leg, (a.Lon, a.Lat), (b.Lon, b.Lat), active: false);
+                WriteLeg(w, network, leg, (a.Lon, a.Lat, a.Name), (b.Lon, b.Lat, b.Name), active: false, seaRouter, paths);
             }
         }
 
@@ -91,18 +99,15 @@ public static class GeoJsonExporter
         }
     }
 
-    private static void WriteLeg(Utf8JsonWriter w, Leg leg, (double Lon, double Lat) from, (double Lon, double Lat) to, bool active)
+    private static void WriteLeg(
+        Utf8JsonWriter w, CorridorNetwork network, Leg leg, (double Lon, double Lat, string Name) from, (double Lon, double Lat, string Name) to, bool active,
+        Corridors.Sea.SeaRouter? seaRouter, Dictionary<string, List<List<(double Lon, double Lat)>>?> paths)
     {
         w.WriteStartObject();
         w.WriteString("type", "Feature");
         w.WriteString("id", leg.Id);
-        w.WriteStartObject("geometry");
-        w.WriteString("type", "LineString");
-        w.WriteStartArray("coordinates");
-        WritePosition(w, from.Lon, from.Lat);
-        WritePosition(w, to.Lon, to.Lat);
-        w.WriteEndArray();
-        w.WriteEndObject();
+        var parts = seaRouter is null ? null : RouteGeoJson.LanePath(network.Definition, seaRouter, leg, reversed: false, paths);
+        RouteGeoJson.WriteGeometry(w, parts, (from.Lon, from.Lat), (to.Lon, to.Lat));
         w.WriteStartObject("properties");
         w.WriteString("feature", "leg");
         w.WriteString("from", leg.From);
@@ -126,6 +131,12 @@ public static class GeoJsonExporter
 
         w.WriteBoolean("bidirectional", leg.Bidirectional);
         w.WriteString("source", leg.Provenance.Source);
+        if (seaRouter is not null)
+        {
+            w.WriteString("geometry", parts is null ? "straight" : "sea-lanes");
+        }
+
+        SimpleStyle.WriteLine(w, leg.Mode, $"{from.Name} – {to.Name} ({Words.Name(leg.Mode)})");
         w.WriteEndObject();
         w.WriteEndObject();
     }

@@ -6,7 +6,7 @@ namespace Corridors.Data;
 public static partial class NetworkLoader
 {
     private static readonly Schema CountrySchema = new("country",
-        ["id", "name", "sanctioned", "closed", "risk_weight", "source"], ["memberships", "notes"]);
+        ["id", "name", "sanctioned", "closed", "risk_weight", "source"], ["memberships", "sanctions", "notes"]);
 
     private static readonly Schema PassageSchema = new("passage",
         ["id", "name", "kind", "lat", "lon", "source"], ["countries", "notes"]);
@@ -59,15 +59,29 @@ public static partial class NetworkLoader
             }
         }
 
+        var sanctioned = row.Bool("sanctioned", what, required: true) ?? false;
+        var regime = row.Text("sanctions");
+        if (sanctioned && regime is null && row.Field("sanctions") is not null)
+        {
+            row.Warning("sanctions", "CORR0155", $"{what} is marked sanctioned but names no regime; routes through it will say only 'sanctioned'.", "Name the regimes, e.g. 'EU Reg. 833/2014; US OFAC'.");
+        }
+        else if (!sanctioned && regime is not null)
+        {
+            row.Error("sanctions", "CORR0155", $"{what} names a sanctions regime but is not marked sanctioned.", "Set sanctioned to true, or clear the regime.");
+        }
+
         var country = new Country(
             id ?? string.Empty,
             row.Required("name", what) ?? string.Empty,
             memberships,
-            row.Bool("sanctioned", what, required: true) ?? false,
+            sanctioned,
             row.Bool("closed", what, required: true) ?? false,
             row.Number("risk_weight", what, 0, 10, required: true) ?? 0,
             Provenance(row, what),
-            Origin(row));
+            Origin(row))
+        {
+            SanctionsRegime = regime,
+        };
         if (id is not null)
         {
             table.Add(id, country, row, ctx.Bag, "country");

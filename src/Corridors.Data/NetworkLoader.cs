@@ -12,7 +12,7 @@ public static partial class NetworkLoader
 {
     /// <summary>The file names read from a data directory; <c>nodes.*.csv</c> and <c>legs.*.csv</c> are read too.</summary>
     public static readonly IReadOnlyList<string> TableFiles =
-        ["countries.csv", "passages.csv", "nodes.csv", "legs.csv", "vessels.csv", "services.csv", "emission_factors.csv", "parameters.csv", ServiceLevelsFile, ChargesFile, RateFactorsFile];
+        ["countries.csv", "passages.csv", "nodes.csv", "legs.csv", "vessels.csv", "services.csv", "emission_factors.csv", "parameters.csv", ServiceLevelsFile, ChargesFile, RateFactorsFile, PlaceNamesFile];
 
     /// <summary>Loads <paramref name="directory"/>. Never throws for bad content; check <see cref="NetworkLoadResult.ErrorCount"/>.</summary>
     public static NetworkLoadResult Load(string directory, int diagnosticCap = 1000)
@@ -84,6 +84,7 @@ public static partial class NetworkLoader
         ReadTable(ctx, Read(ServiceLevelsFile, false), Path.Combine(directory, ServiceLevelsFile), ServiceLevelSchema, ReadServiceLevelFigure, ctx.ServiceLevels);
         ReadTable(ctx, Read(ChargesFile, false), Path.Combine(directory, ChargesFile), ChargeSchema, ReadCharge, ctx.Charges);
         ReadTable(ctx, Read(RateFactorsFile, false), Path.Combine(directory, RateFactorsFile), RateFactorSchema, ReadRateFactor, ctx.RateFactors);
+        var placeNames = ReadPlaceNames(ctx, Read(PlaceNamesFile, false), Path.Combine(directory, PlaceNamesFile));
         CheckEmissionDefaults(ctx);
         CheckServices(ctx);
         CheckGeometry(ctx);
@@ -99,6 +100,7 @@ public static partial class NetworkLoader
                 ServiceLevelFigures = Items(ctx.ServiceLevels),
                 Charges = Items(ctx.Charges),
                 RateFactors = Items(ctx.RateFactors),
+                PlaceNames = placeNames,
             };
         }
 

@@ -45,33 +45,7 @@ public static class RouteGeoJson
                 var parts = seaRouter is null ? null : SeaPath(definition, seaRouter, leg, paths);
                 w.WriteStartObject();
                 w.WriteString("type", "Feature");
-                w.WriteStartObject("geometry");
-                if (parts is null)
-                {
-                    w.WriteString("type", "LineString");
-                    w.WriteStartArray("coordinates");
-                    GeoJsonExporter.WritePosition(w, network.Lon[a], network.Lat[a]);
-                    GeoJsonExporter.WritePosition(w, network.Lon[b], network.Lat[b]);
-                    w.WriteEndArray();
-                }
-                else if (parts.Count == 1)
-                {
-                    w.WriteString("type", "LineString");
-                    WriteLine(w, "coordinates", parts[0]);
-                }
-                else
-                {
-                    w.WriteString("type", "MultiLineString");
-                    w.WriteStartArray("coordinates");
-                    foreach (var part in parts)
-                    {
-                        WriteLine(w, null, part);
-                    }
-
-                    w.WriteEndArray();
-                }
-
-                w.WriteEndObject();
+                WriteGeometry(w, parts, (network.Lon[a], network.Lat[a]), (network.Lon[b], network.Lat[b]));
                 w.WriteStartObject("properties");
                 w.WriteNumber("route", r + 1);
                 w.WriteString("corridor", route.Corridor);
@@ -89,6 +63,7 @@ public static class RouteGeoJson
                 w.WriteNumber("costUsd", Round(leg.CostUsd, 2));
                 w.WriteNumber("co2eKg", Round(leg.Co2eKg, 2));
                 w.WriteString("country", leg.Country);
+                SimpleStyle.WriteLine(w, leg.Mode, $"{route.Corridor}: {leg.From.Name} → {leg.To.Name} ({Words.Name(leg.Mode)})");
                 w.WriteEndObject();
                 w.WriteEndObject();
             }
@@ -98,21 +73,62 @@ public static class RouteGeoJson
         w.WriteEndObject();
     }
 
+    /// <summary>A leg's geometry: the lane path (a MultiLineString when split at the antimeridian), else a straight line.</summary>
+    internal static void WriteGeometry(Utf8JsonWriter w, List<List<(double Lon, double Lat)>>? parts, (double Lon, double Lat) a, (double Lon, double Lat) b)
+    {
+        w.WriteStartObject("geometry");
+        if (parts is null)
+        {
+            w.WriteString("type", "LineString");
+            w.WriteStartArray("coordinates");
+            GeoJsonExporter.WritePosition(w, a.Lon, a.Lat);
+            GeoJsonExporter.WritePosition(w, b.Lon, b.Lat);
+            w.WriteEndArray();
+        }
+        else if (parts.Count == 1)
+        {
+            w.WriteString("type", "LineString");
+            WriteLine(w, "coordinates", parts[0]);
+        }
+        else
+        {
+            w.WriteString("type", "MultiLineString");
+            w.WriteStartArray("coordinates");
+            foreach (var part in parts)
+            {
+                WriteLine(w, null, part);
+            }
+
+            w.WriteEndArray();
+        }
+
+        w.WriteEndObject();
+    }
+
     /// <summary>
     /// The lane path of a water leg in travel direction, split at the antimeridian, or null when the leg is not a
     /// sea leg on the lane graph or has no lane path. Paths are memoised per leg and direction (alternatives share legs).
     /// </summary>
     private static List<List<(double Lon, double Lat)>>? SeaPath(NetworkDefinition definition, SeaRouter seaRouter, RouteLeg leg, Dictionary<string, List<List<(double Lon, double Lat)>>?> memo)
     {
-        if (leg.Mode is not (TransportMode.Ocean or TransportMode.Feeder or TransportMode.Ferry)
-            || !definition.LegById.TryGetValue(leg.LegId, out var dataLeg))
+        if (!definition.LegById.TryGetValue(leg.LegId, out var dataLeg))
         {
             return null;
         }
 
         // A leg may be travelled against its data direction (two-way legs); the lane path is the same, reversed.
-        var reversed = !string.Equals(dataLeg.From, leg.From.Id, StringComparison.Ordinal);
-        var key = (reversed ? "<" : ">") + leg.LegId;
+        return LanePath(definition, seaRouter, dataLeg, !string.Equals(dataLeg.From, leg.From.Id, StringComparison.Ordinal), memo);
+    }
+
+    /// <summary>The lane path of a data leg (reversed: from its <c>to</c> end), or null when it is no water leg on the lanes.</summary>
+    internal static List<List<(double Lon, double Lat)>>? LanePath(NetworkDefinition definition, SeaRouter seaRouter, Leg dataLeg, bool reversed, Dictionary<string, List<List<(double Lon, double Lat)>>?> memo)
+    {
+        if (dataLeg.Mode is not (TransportMode.Ocean or TransportMode.Feeder or TransportMode.Ferry))
+        {
+            return null;
+        }
+
+        var key = (reversed ? "<" : ">") + dataLeg.Id;
         if (memo.TryGetValue(key, out var cached))
         {
             return cached;

@@ -49,6 +49,12 @@ public sealed class NetworkLoaderDiagnosticsTests
         { "CORR0105", "charges.csv", "CH-BORDER,per-load,", "CH-BORDER,per-wagon,", 2, "per-wagon" },
         { "CORR0105", "rate_factors.csv", ",rail,eastbound,", ",rail,northbound,", 2, "northbound" },
         { "CORR0106", "rate_factors.csv", "RF-EAST,KZ,", "RF-EAST,XX,", 2, "XX" },
+        { "CORR0150", "place_names.csv", "KZ-AKTAU,KZSCO,", "KZ-AKTOU,KZSCO,", 2, "KZ-AKTOU" },
+        { "CORR0151", "place_names.csv", "KZ-AKTAU,KZSCO,", "KZ-AKTAU,KZ-SCO,", 2, "KZ-SCO" },
+        { "CORR0152", "place_names.csv", "KZ-AKTAU,KZSCO,", "KZ-AKTAU,AZSCO,", 2, "AZSCO" },
+        { "CORR0153", "place_names.csv", "AZ-ALAT,Alyat,", "AZ-ALAT,Baku,", 3, "Baku" },
+        { "CORR0154", "place_names.csv", "AZ-ALAT,Alyat,", "AZ-ALAT,Aktau,", 3, "Aktau" },
+        { "CORR0105", "place_names.csv", ",exonym,", ",endonym,", 3, "endonym" },
         { "CORR0119", "legs.csv", "F-AKTAU-ALAT,KZ-AKTAU,AZ-ALAT,ferry,", "F-AKTAU-ALAT,KZ-AKTAU,AZ-ALAT,ocean,", 4, "ocean" },
     };
 

@@ -35,7 +35,7 @@ public sealed record ReliabilityDocument(
             settings.Deadline is { } deadline ? ContractJson.Time(deadline) : null,
             settings.PenaltyUsdPerDay,
             settings.RanksByExpectedCost ? "expected-cost" : "p" + (settings.Percentile * 100).ToString("0.##", CultureInfo.InvariantCulture),
-            [.. ranked.Select(r => ReliabilityRouteContract.Of(r, routes.First(x => x.Corridor == r.Alternative.Name), settings))]);
+            [.. ranked.Select(r => ReliabilityRouteContract.Of(r, routes.First(x => x.Corridor == r.Alternative.Name), settings, network.Definition))]);
     }
 }
 
@@ -74,9 +74,22 @@ public sealed record ReliabilityRouteContract(
     IReadOnlyList<ContributorContract> Contributors,
     IReadOnlyList<HistogramContract> Histogram)
 {
+    /// <summary>The corridor family (as in <c>compare</c>).</summary>
+    public string Family { get; init; } = string.Empty;
+
+    /// <summary>Countries in route order (ISO codes).</summary>
+    public IReadOnlyList<string> Countries { get; init; } = [];
+
+    /// <summary>The route's countries under sanctions, with the regimes.</summary>
+    public IReadOnlyList<SanctionContract> Sanctions { get; init; } = [];
+
+    /// <summary>The legs, as in <c>route</c>'s document.</summary>
+    public IReadOnlyList<LegContract> Legs { get; init; } = [];
+
     /// <summary>The contract of a ranked alternative.</summary>
-    public static ReliabilityRouteContract Of(RankedAlternative ranked, Route route, ReliabilitySettings settings)
+    public static ReliabilityRouteContract Of(RankedAlternative ranked, Route route, ReliabilitySettings settings, NetworkDefinition definition)
     {
+        ArgumentNullException.ThrowIfNull(definition);
         ArgumentNullException.ThrowIfNull(ranked);
         ArgumentNullException.ThrowIfNull(route);
         ArgumentNullException.ThrowIfNull(settings);
@@ -99,7 +112,13 @@ public sealed record ReliabilityRouteContract(
             ContractJson.Round(ranked.Alternative.CostUsd),
             ranked.ExpectedCostUsd is { } c ? ContractJson.Round(c) : null,
             [.. r.Contributors.OrderByDescending(c => c.VarianceShare).ThenBy(c => c.PathIndex).Select(c => ContributorContract.Of(c, route))],
-            [.. r.Histogram(settings.Bins).Select(b => new HistogramContract(ContractJson.Round(b.FromDays, 3), ContractJson.Round(b.ToDays, 3), b.Count))]);
+            [.. r.Histogram(settings.Bins).Select(b => new HistogramContract(ContractJson.Round(b.FromDays, 3), ContractJson.Round(b.ToDays, 3), b.Count))])
+        {
+            Family = Routing.CorridorFamilies.WireName(route.Family),
+            Countries = route.Countries,
+            Sanctions = SanctionContract.For(definition, route.Countries),
+            Legs = RouteContract.Of(route).Legs,
+        };
     }
 }
 

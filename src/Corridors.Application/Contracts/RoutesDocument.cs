@@ -36,7 +36,7 @@ public sealed record RoutesDocument(
         var routes = new List<RouteContract>(result.Routes.Count);
         for (var i = 0; i < result.Routes.Count; i++)
         {
-            var route = RouteContract.Of(result.Routes[i]);
+            var route = RouteContract.Of(result.Routes[i]).WithSanctions(network.Definition);
             if (simulated is not null && i < simulated.Results.Count)
             {
                 route = route with { Reliability = RouteReliabilityContract.Of(simulated.Percentile, simulated.Results[i]) };
@@ -50,7 +50,7 @@ public sealed record RoutesDocument(
             QueryContract.Of(network, query),
             routes,
             result.Reason,
-            [.. result.Relax.Select(r => new RelaxContract(r.Constraint, r.Description, RouteContract.Of(r.Best)))],
+            [.. result.Relax.Select(r => new RelaxContract(r.Constraint, r.Description, RouteContract.Of(r.Best).WithSanctions(network.Definition)))],
             [.. result.Excluded.Select(x => new ExcludedContract(x.Corridor, x.Reason))]);
     }
 }
@@ -94,11 +94,46 @@ public sealed record QueryContract(PlaceContract From, PlaceContract To, string 
             query.AvoidPassages)
         {
             ServiceLevel = Words.Name(network.ServiceLevel),
+            Via = [.. query.ViaNodes.Select(v => PlaceContract.Of(Place.Of(network.Node(v))))],
+            ViaCountries = query.ViaCountries,
+            ViaPassages = query.ViaPassages,
+            AvoidModes = [.. query.AvoidModes.Select(m => Words.Name(m))],
+            RequireModes = [.. query.RequireModes.Select(m => Words.Name(m))],
+            MaxTransshipments = query.MaxTransshipments,
+            CargoValueUsd = query.Cargo.CargoValueUsd > 0 ? ContractJson.Round(query.Cargo.CargoValueUsd, 0) : null,
+            AvoidSanctioned = query.AvoidCountries.Count > 0 && network.Definition.Countries.Where(c => c.Sanctioned).All(c => query.AvoidCountries.Contains(c.Id)),
         };
     }
 
     /// <summary>The service level the times are for: <c>groupage</c> or <c>block-train</c>.</summary>
     public string ServiceLevel { get; init; } = Words.Name(Network.ServiceLevel.Groupage);
+
+    /// <summary>Places the route must pass, in order.</summary>
+    public IReadOnlyList<PlaceContract> Via { get; init; } = [];
+
+    /// <summary>Countries the route must cross.</summary>
+    public IReadOnlyList<string> ViaCountries { get; init; } = [];
+
+    /// <summary>Passages the route must use.</summary>
+    public IReadOnlyList<string> ViaPassages { get; init; } = [];
+
+    /// <summary>Modes the route may not use (rail, road, ferry, feeder, ocean, inland-waterway).</summary>
+    public IReadOnlyList<string> AvoidModes { get; init; } = [];
+
+    /// <summary>Modes the route must use.</summary>
+    public IReadOnlyList<string> RequireModes { get; init; } = [];
+
+    /// <summary>The most transshipments allowed; null for no limit.</summary>
+    public int? MaxTransshipments { get; init; }
+
+    /// <summary>Cargo value of the consignment in USD when its time value is counted (<c>--time-value</c>, <c>--cargo-value</c>), else null.</summary>
+    public double? CargoValueUsd { get; init; }
+
+    /// <summary>True when every country under sanctions (countries.csv) is avoided (<c>--avoid-sanctioned</c>).</summary>
+    public bool AvoidSanctioned { get; init; }
+
+    /// <summary>How places that are not in the network were understood: the coordinate or gazetteer town and the terminal standing for it.</summary>
+    public IReadOnlyList<string> Notes { get; init; } = [];
 }
 
 /// <summary>A place: node id and display name.</summary>
@@ -159,6 +194,12 @@ public sealed record RouteContract(
     /// <summary>Ids of the legs whose price is unknown.</summary>
     public IReadOnlyList<string> UnpricedLegs { get; init; } = [];
 
+    /// <summary>The countries of the route under sanctions (countries.csv), with their regimes; empty when none.</summary>
+    public IReadOnlyList<SanctionContract> Sanctions { get; init; } = [];
+
+    /// <summary>This contract with <see cref="Sanctions"/> filled from <paramref name="definition"/>.</summary>
+    public RouteContract WithSanctions(NetworkDefinition definition) => this with { Sanctions = SanctionContract.For(definition, Countries) };
+
     /// <summary>The contract of a Core route.</summary>
     public static RouteContract Of(Route r)
     {
@@ -201,6 +242,30 @@ public sealed record RouteReliabilityContract(
         ArgumentNullException.ThrowIfNull(r);
         return new(percentile, ContractJson.Round(r.QuantileDays(percentile / 100), 3), ContractJson.Round(r.MeanDays, 3), ContractJson.Round(r.P10Days, 3),
             ContractJson.Round(r.P50Days, 3), ContractJson.Round(r.P90Days, 3), ContractJson.Round(r.P95Days, 3), r.Samples, r.Seed);
+    }
+}
+
+/// <summary>A country a route crosses that is under sanctions (countries.csv <c>sanctioned</c>), with the regime.</summary>
+/// <param name="Country">ISO code.</param>
+/// <param name="Name">Country name.</param>
+/// <param name="Regime">The regimes in short (countries.csv <c>sanctions</c>), or "sanctioned" when the data names none.</param>
+public sealed record SanctionContract(string Country, string Name, string Regime)
+{
+    /// <summary>The sanctioned countries among <paramref name="countries"/>, in route order.</summary>
+    public static IReadOnlyList<SanctionContract> For(NetworkDefinition definition, IReadOnlyList<string> countries)
+    {
+        ArgumentNullException.ThrowIfNull(definition);
+        ArgumentNullException.ThrowIfNull(countries);
+        var list = new List<SanctionContract>();
+        foreach (var iso in countries)
+        {
+            if (definition.CountryById.TryGetValue(iso, out var c) && c.Sanctioned && !list.Exists(x => x.Country == iso))
+            {
+                list.Add(new SanctionContract(c.Id, c.Name, c.SanctionsRegime ?? "sanctioned"));
+            }
+        }
+
+        return list;
     }
 }
 

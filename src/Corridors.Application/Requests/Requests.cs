@@ -134,6 +134,9 @@ public sealed record RouteQueryRequest
     /// <summary>Allow countries whose transit is closed in the baseline.</summary>
     public bool AllowClosedCountries { get; init; }
 
+    /// <summary>Avoid every country marked sanctioned in countries.csv (added to <see cref="AvoidCountries"/>).</summary>
+    public bool AvoidSanctioned { get; init; }
+
     /// <summary>Objective: time, cost, co2 or generalized.</summary>
     /// <value>time.</value>
     public string? By { get; init; }
@@ -276,3 +279,8 @@ public sealed record SeaBatchRequest(IReadOnlyList<SeaPair> Pairs, SeaRouteOptio
 /// <param name="Year">Network year.</param>
 /// <param name="ServiceLevel">The service level whose dwell and border times the network carries (<c>groupage</c> by default).</param>
 public sealed record NetworkInfoRequest(int? Year, string? ServiceLevel = null);
+
+/// <summary>Two network years to compare (<c>network diff</c>).</summary>
+/// <param name="FromYear">The earlier year.</param>
+/// <param name="ToYear">The later year.</param>
+public sealed record NetworkDiffRequest(int FromYear, int ToYear);

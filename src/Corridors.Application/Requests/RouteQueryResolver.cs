@@ -9,7 +9,12 @@ namespace Corridors.Application.Requests;
 /// <summary>A request turned into a Core query, with the snapshot it runs on.</summary>
 /// <param name="Snapshot">The network of the request's year.</param>
 /// <param name="Query">The Core query.</param>
-public sealed record ResolvedQuery(NetworkSnapshot Snapshot, RouteQuery Query);
+public sealed record ResolvedQuery(NetworkSnapshot Snapshot, RouteQuery Query)
+{
+    /// <summary>How places that are not in the network were understood (a coordinate or a gazetteer town, and the terminal standing for it).</summary>
+    /// <value>Empty.</value>
+    public IReadOnlyList<string> Notes { get; init; } = [];
+}
 
 /// <summary>
 /// Turns a <see cref="RouteQueryRequest"/> into a <see cref="RouteQuery"/> on the snapshot of its year, or returns every
@@ -136,12 +141,13 @@ public static class RouteQueryResolver
             default: problems.Add(new("by", $"Unknown objective '{RequestText.Quote(request.By)}'; use time, cost, co2 or generalized.")); break;
         }
 
-        var from = ResolvePlace(snapshot, request.From, "from", problems);
-        var to = ResolvePlace(snapshot, request.To, "to", problems);
+        var notes = new List<string>();
+        var from = ResolvePlace(snapshot, request.From, "from", problems, notes);
+        var to = ResolvePlace(snapshot, request.To, "to", problems, notes);
         var via = new List<NodeId>();
         for (var i = 0; i < request.Via.Count; i++)
         {
-            if (ResolvePlace(snapshot, request.Via[i], $"via[{i}]", problems) is { } node)
+            if (ResolvePlace(snapshot, request.Via[i], $"via[{i}]", problems, notes) is { } node)
             {
                 via.Add(node);
             }
@@ -156,6 +162,11 @@ public static class RouteQueryResolver
         }
 
         var avoid = Countries(def, request.AvoidCountries, "avoidCountries", problems);
+        if (request.AvoidSanctioned)
+        {
+            avoid = [.. avoid.Union(def.Countries.Where(c => c.Sanctioned).Select(c => c.Id), StringComparer.Ordinal)];
+        }
+
         var viaCountries = Countries(def, request.ViaCountries, "viaCountries", problems);
         var avoidPassages = Passages(def, request.AvoidPassages, "avoidPassages", problems);
         var viaPassages = Passages(def, request.ViaPassages, "viaPassages", problems);
@@ -192,7 +203,7 @@ public static class RouteQueryResolver
             return Outcome<ResolvedQuery>.Invalid([.. core.Select(p => new RequestProblem(p.Field, p.Message))]);
         }
 
-        return Outcome<ResolvedQuery>.Ok(new ResolvedQuery(snapshot, query));
+        return Outcome<ResolvedQuery>.Ok(new ResolvedQuery(snapshot, query) { Notes = notes });
     }
 
     /// <summary>Largest consignment a request may state (a whole block train is about 100 TEU).</summary>
@@ -221,7 +232,7 @@ public static class RouteQueryResolver
         return default;
     }
 
-    private static NodeId? ResolvePlace(NetworkSnapshot snapshot, string? text, string field, List<RequestProblem> problems)
+    private static NodeId? ResolvePlace(NetworkSnapshot snapshot, string? text, string field, List<RequestProblem> problems, List<string> notes)
     {
         if (string.IsNullOrWhiteSpace(text))
         {
@@ -235,17 +246,28 @@ public static class RouteQueryResolver
             return null;
         }
 
-        var match = snapshot.Places.Resolve(text);
+        var match = Places.PlaceLookup.Resolve(snapshot, text);
+        if (match.Problem is not null)
+        {
+            problems.Add(new(field, match.Problem));
+            return null;
+        }
+
         switch (match.Status)
         {
             case PlaceMatchStatus.Found:
+                if (match.Note is not null)
+                {
+                    notes.Add(match.Note);
+                }
+
                 return match.Node;
             case PlaceMatchStatus.Ambiguous:
                 problems.Add(new(field, $"'{RequestText.Quote(text)}' matches several places: {string.Join(", ", match.Candidates.Select(c => $"{c.Name} ({c.Id})"))}. Give the id."));
                 return null;
             default:
                 problems.Add(new(field, match.Candidates.Count == 0
-                    ? $"'{RequestText.Quote(text)}' is not a place in the network. `corridors network info` lists what is there."
+                    ? $"'{RequestText.Quote(text)}' is not a place in the network. `corridors places` lists what is there."
                     : $"'{RequestText.Quote(text)}' is not a place in the network. Did you mean {string.Join(", ", match.Candidates.Select(c => $"{c.Name} ({c.Id})"))}?"));
                 return null;
         }
@@ -268,13 +290,7 @@ public static class RouteQueryResolver
         var list = new List<string>();
         for (var i = 0; i < values.Count; i++)
         {
-            var code = values[i].Trim();
-            var iso = code.ToUpperInvariant();
-            if (!def.CountryById.ContainsKey(iso))
-            {
-                problems.Add(new($"{field}[{i}]", $"'{RequestText.Quote(code)}' is not a country in the data (use ISO 3166-1 alpha-2 codes such as RU, BY, IR)."));
-            }
-            else if (!list.Contains(iso))
+            if (CountryNames.Resolve(def, values[i], $"{field}[{i}]", problems) is { } iso && !list.Contains(iso))
             {
                 list.Add(iso);
             }

@@ -25,7 +25,7 @@ public sealed class NetworkService(CorridorsWorkspace workspace)
     {
         ArgumentNullException.ThrowIfNull(request);
         var problems = new List<RequestProblem>();
-        if (Year(request.Year) is { } problem)
+        if (YearProblem(request.Year) is { } problem)
         {
             problems.Add(problem);
         }
@@ -34,6 +34,29 @@ public sealed class NetworkService(CorridorsWorkspace workspace)
         return problems.Count > 0
             ? Outcome<CorridorNetwork>.Invalid(problems)
             : Outcome<CorridorNetwork>.Ok(workspace.Snapshot(request.Year ?? NetworkYears.Default, level).Network);
+    }
+
+    /// <summary>What opens, closes or changes between two network years (<c>network diff</c>); both years are checked.</summary>
+    public Outcome<NetworkDiffDocument> Diff(NetworkDiffRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var problems = new List<RequestProblem>();
+        if (YearProblem(request.FromYear) is { } fromProblem)
+        {
+            problems.Add(fromProblem with { Field = "fromYear" });
+        }
+
+        if (YearProblem(request.ToYear) is { } toProblem)
+        {
+            problems.Add(toProblem with { Field = "toYear" });
+        }
+
+        if (problems.Count > 0)
+        {
+            return Outcome<NetworkDiffDocument>.Invalid(problems);
+        }
+
+        return Outcome<NetworkDiffDocument>.Ok(NetworkDiffDocument.Of(workspace.Snapshot(request.FromYear).Network, workspace.Snapshot(request.ToYear).Network));
     }
 
     /// <summary>
@@ -53,7 +76,8 @@ public sealed class NetworkService(CorridorsWorkspace workspace)
         return Outcome<DataValidation>.Ok(new DataValidation(ValidationDocument.Of(directory, result), result));
     }
 
-    private static RequestProblem? Year(int? year) => year is { } y && y is < NetworkYears.Min or > NetworkYears.Max
+    /// <summary>The problem of a network year outside the data's years, else null.</summary>
+    internal static RequestProblem? YearProblem(int? year) => year is { } y && y is < NetworkYears.Min or > NetworkYears.Max
         ? new RequestProblem("year", string.Create(CultureInfo.InvariantCulture, $"{y} is outside the years the network data covers ({NetworkYears.Min}–{NetworkYears.Max})."))
         : null;
 }

@@ -114,6 +114,7 @@ public sealed class ReliabilityService(CorridorsWorkspace workspace)
             ? ReliabilityRanking.ByExpectedCost(simulated, settings.Deadline!.Value, settings.PenaltyUsdPerDay!.Value)
             : ReliabilityRanking.ByPercentile(simulated, settings.Percentile);
         var document = ReliabilityDocument.Of(snapshot.Network, query, routes, ranked, settings);
+        document = document with { Query = document.Query with { Notes = resolved.Value.Notes } };
         return Outcome<ReliabilityAnswer>.Ok(new ReliabilityAnswer(snapshot, query, compare, routes, ranked, settings, document, null));
     }
 

@@ -101,7 +101,8 @@ public sealed class RouteService(CorridorsWorkspace workspace)
             result = search(lease.Router, query);
         }
 
-        return Outcome<RouteAnswer>.Ok(Answer(snapshot, query, result, percentile, cancellationToken));
+        var answer = Answer(snapshot, query, result, percentile, cancellationToken);
+        return Outcome<RouteAnswer>.Ok(answer with { Document = answer.Document with { Query = answer.Document.Query with { Notes = resolved.Value.Notes } } });
     }
 
     /// <summary>Simulates one route from its departure with the workspace's reliability model.</summary>

@@ -125,6 +125,9 @@ public sealed class CorridorsWorkspace
     /// <exception cref="InputDataException">The sea-lane files are missing or have errors.</exception>
     public SeaSnapshot Sea => _sea.Value;
 
+    /// <summary>The port gazetteer (<c>data/sea/ports.csv</c>), read with the sea lanes on first use; empty without them.</summary>
+    public IReadOnlyList<SeaPort> Gazetteer => HasSeaLanes ? _seaData.Value.Ports : [];
+
     /// <summary>SHA-256 over the data files: which data a stored run was computed from.</summary>
     public string DataFingerprint => _fingerprint.Value;
 

@@ -93,14 +93,7 @@ internal static class CaspianCommand
 
         if (plot is not null)
         {
-            var svg = plot.EndsWith(".svg", StringComparison.OrdinalIgnoreCase);
-            if (!svg && !plot.EndsWith(".png", StringComparison.OrdinalIgnoreCase))
-            {
-                throw new CliUsageException("--plot: the file must end in .svg or .png.");
-            }
-
-            OutputFiles.WriteAtomically(plot, "--plot", stream => QueuePlot.Write(stream, answer, svg));
-            context.Stderr.WriteLine($"info: wrote the plot to {plot}");
+            PlotFile.Write(context, plot, svg => QueuePlot.Render(answer, svg));
         }
 
         var recorded = context.Record("caspian", parse.Tokens.Select(t => t.Value), answer.Document, answer.Document.Year, answer.Document.Seed);

@@ -12,7 +12,9 @@ internal static class ExportCommand
     {
         var year = CommonOptions.Year();
         var output = new Option<string?>("--output", "-o") { Description = "Write to this file instead of stdout." };
-        var geojson = new Command("geojson", "Write the network of a year as an RFC 7946 GeoJSON FeatureCollection (nodes as Points, legs as LineStrings).")
+        var geojson = new Command("geojson", Help.WithExamples(
+            "Write the network of a year as an RFC 7946 GeoJSON FeatureCollection (nodes as Points, legs as LineStrings, water legs along the sea lanes, simplestyle colours by mode).",
+            "corridors export geojson --year 2030 -o network-2030.geojson"))
         {
             year,
             output,
@@ -26,16 +28,17 @@ internal static class ExportCommand
             }
 
             var network = outcome.Value;
+            var lanes = context.Workspace.HasSeaLanes ? context.Workspace.Sea.Graph : null; // water legs along the sea lanes
             var path = parse.GetValue(output);
             if (path is null)
             {
                 using var buffer = new MemoryStream();
-                GeoJsonExporter.Write(network, buffer);
+                GeoJsonExporter.Write(network, buffer, lanes);
                 context.Stdout.WriteLine(System.Text.Encoding.UTF8.GetString(buffer.ToArray()));
             }
             else
             {
-                OutputFiles.WriteAtomically(path, "--output", stream => GeoJsonExporter.Write(network, stream));
+                OutputFiles.WriteAtomically(path, "--output", stream => GeoJsonExporter.Write(network, stream, lanes));
                 context.Stderr.WriteLine($"info: wrote {network.NodeCount} nodes and {network.Legs.Count} legs ({network.Year}) to {path}");
             }
 

@@ -7,7 +7,7 @@ using Spectre.Console;
 
 namespace Corridors.Cli.Commands;
 
-/// <summary><c>corridors network info [--year Y] [--json]</c>: what the network of a year contains.</summary>
+/// <summary><c>corridors network info [--year Y] [--json]</c>: what the network of a year contains; <c>network diff --from Y1 --to Y2</c>: what opens, closes or changes between two years.</summary>
 internal static class NetworkCommand
 {
     public static Command Create(CliContext context, GlobalOptions globals)
@@ -40,7 +40,65 @@ internal static class NetworkCommand
             return ExitCodes.Ok;
         });
 
-        return new Command("network", "Inspect the corridor network.") { info };
+        var fromYear = new Option<int>("--from") { Description = $"The earlier network year ({CommonOptions.MinYear}–{CommonOptions.MaxYear}).", Required = true };
+        var toYear = new Option<int>("--to") { Description = $"The later network year ({CommonOptions.MinYear}–{CommonOptions.MaxYear}).", Required = true };
+        var diffJson = CommonOptions.Json();
+        var diff = new Command("diff", Help.WithExamples(
+            "What opens, closes or changes between two network years: places and legs by name, with status and dates.",
+            "corridors network diff --from 2026 --to 2030",
+            "corridors network diff --from 2024 --to 2035 --json"))
+        {
+            fromYear,
+            toYear,
+            diffJson,
+        };
+        diff.SetAction(parse =>
+        {
+            var outcome = new NetworkService(context.Workspace).Diff(new NetworkDiffRequest(parse.GetValue(fromYear), parse.GetValue(toYear)));
+            if (!outcome.IsValid)
+            {
+                return context.Fail(outcome.Problems);
+            }
+
+            if (parse.GetValue(diffJson))
+            {
+                JsonOutput.Write(context.Stdout, outcome.Value);
+            }
+            else
+            {
+                RenderDiff(context.Console, outcome.Value);
+            }
+
+            return ExitCodes.Ok;
+        });
+
+        return new Command("network", "Inspect the corridor network.") { info, diff };
+    }
+
+    private static void RenderDiff(IAnsiConsole console, NetworkDiffDocument d)
+    {
+        console.MarkupLine(CultureInfo.InvariantCulture, $"[bold]Network {d.FromYear} → {d.ToYear}[/]: {d.Opens.Count} open, {d.Closes.Count} close, {d.Changes.Count} change");
+        void Section(string title, IReadOnlyList<NetworkChangeContract> items, bool change)
+        {
+            if (items.Count == 0)
+            {
+                return;
+            }
+
+            console.MarkupLine($"[bold]{title}[/]");
+            FitColumn[] columns = [new("Name", Wraps: true), new("Kind"), new(change ? "Change" : "Status", Wraps: change), new("Opens", Right: true), new("Id", Optional: true)];
+            var rows = items.Select(i => new[]
+            {
+                i.Name, i.Type == "leg" ? i.Kind + " leg" : i.Kind, change ? i.Change ?? string.Empty : i.Status,
+                i.CloseYear is { } close && !change && title.StartsWith("Clos", StringComparison.Ordinal) ? "closes " + close.ToString(CultureInfo.InvariantCulture) : i.OpenYear?.ToString(CultureInfo.InvariantCulture) ?? string.Empty,
+                i.Id,
+            }).ToList();
+            console.Write(FitTable.Build(console.Profile.Width, columns, rows));
+        }
+
+        Section("Opens", d.Opens, change: false);
+        Section("Closes", d.Closes, change: false);
+        Section("Changes", d.Changes, change: true);
     }
 
     private static void Render(IAnsiConsole console, NetworkSummaryDocument s)

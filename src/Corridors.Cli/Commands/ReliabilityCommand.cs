@@ -25,7 +25,11 @@ internal static class ReliabilityCommand
         var reliability = new ReliabilityOptions();
         var command = new Command(
             "reliability",
-            "Transit-time distribution (mean, P10–P95, chance of arriving by a deadline, legs that drive the spread) of the best route of each corridor, by Monte Carlo.");
+            Help.WithExamples(
+                "Transit-time distribution (mean, P10–P95, chance of arriving by a deadline, legs that drive the spread) of the best route of each corridor, by Monte Carlo.",
+                "corridors reliability --from Xian --to Duisburg --deadline 2026-04-10",
+                "corridors reliability --from Xian --to Duisburg --avoid-sanctioned --samples 20000 --plot reliability.png",
+                "corridors reliability --from Xian --to Duisburg --corridor Middle --deadline 2026-04-10 --penalty 100 --json"));
         options.AddTo(command);
         options.RegisterCheck(context, command);
         reliability.AddTo(command);
@@ -75,6 +79,11 @@ internal static class ReliabilityCommand
             context.Stderr.WriteLine($"info: wrote {answer.Routes.Count} route(s) to {file}");
         }
 
+        if (parse.GetValue(reliability.Plot) is { } plotFile)
+        {
+            PlotFile.Write(context, plotFile, svg => DistributionPlot(answer, svg));
+        }
+
         var recorded = context.Record("reliability", parse.Tokens.Select(t => t.Value), answer.Document, answer.Snapshot.Year, answer.Settings.Seed);
         if (json)
         {
@@ -82,6 +91,7 @@ internal static class ReliabilityCommand
         }
         else
         {
+            RouteText.RenderNotes(context.Console, answer.Document!.Query.Notes);
             Render(context.Console, answer.Snapshot.Network, answer.Query, answer.Routes, answer.Ranked, answer.Settings);
         }
 
@@ -94,16 +104,19 @@ internal static class ReliabilityCommand
         var to = network.Node(query.To);
         console.MarkupLine(Inv, $"[bold]{Markup.Escape(from.Name)} → {Markup.Escape(to.Name)}[/], departing {query.DepartUtc:yyyy-MM-dd HH:mm} UTC, network {network.Year}, {Words.Name(network.ServiceLevel)}: {settings.Samples:N0} simulated trips per route, seed {settings.Seed}");
         var byCost = settings.RanksByExpectedCost;
-        var table = new Table().AddColumns("#", "Corridor", "Routing days", "Mean", "P10", "P50", "P90", "P95");
+        var headers = new List<string> { "#", "Corridor", "Est. d", "Mean", "P10", "P50", "P90", "P95" };
         if (settings.Deadline is not null)
         {
-            table.AddColumn("On time");
+            headers.Add("On time");
         }
 
         if (byCost)
         {
-            table.AddColumns("Days late (exp.)", "USD + penalty");
+            headers.AddRange(["Days late (exp.)", "USD + penalty"]);
         }
+
+        headers.Add("Sanct.");
+        var rows = new List<string[]>();
 
         foreach (var r in ranked)
         {
@@ -111,7 +124,7 @@ internal static class ReliabilityCommand
             var route = routes.First(x => x.Corridor == r.Alternative.Name);
             var cells = new List<string>
             {
-                r.Rank.ToString(Inv), Markup.Escape(r.Alternative.Name), route.Totals.Days.ToString("0.0", Inv), res.MeanDays.ToString("0.0", Inv),
+                r.Rank.ToString(Inv), r.Alternative.Name, route.Totals.Days.ToString("0.0", Inv), res.MeanDays.ToString("0.0", Inv),
                 res.P10Days.ToString("0.0", Inv), res.P50Days.ToString("0.0", Inv), res.P90Days.ToString("0.0", Inv), res.P95Days.ToString("0.0", Inv),
             };
             if (settings.Deadline is { } deadline)
@@ -125,20 +138,24 @@ internal static class ReliabilityCommand
                 cells.Add((r.ExpectedCostUsd ?? 0).ToString("N0", Inv));
             }
 
-            table.AddRow(cells.ToArray());
+            cells.Add(string.Join(",", SanctionContract.For(network.Definition, route.Countries).Select(f => f.Country)) is { Length: > 0 } flagged ? "⚠ " + flagged : string.Empty);
+            rows.Add([.. cells]);
         }
 
-        console.Write(table);
+        var sanctions = headers.Count - 1;
+        console.Write(FitTable.Build(console.Profile.Width, [.. headers.Select((h, c) => new FitColumn(h, Wraps: c == 1, Right: c != 1 && c != sanctions, Optional: h is "P10" or "P95"))], rows,
+            (c, text) => c == sanctions && text.Length > 0 ? "[red]" + Markup.Escape(text) + "[/]" : Markup.Escape(text)));
+        RouteText.RenderSanctionLegend(console, network.Definition, routes);
         console.MarkupLine(byCost
             ? $"Ranked by expected cost: route cost + USD {settings.PenaltyUsdPerDay!.Value.ToString("N0", Inv)} per day late after {settings.Deadline!.Value:yyyy-MM-dd HH:mm} UTC."
-            : $"Ranked by P{settings.Percentile * 100:0} (days). Days are door-to-door, in simulated trips; 'Routing days' is the deterministic estimate.");
+            : $"Ranked by P{settings.Percentile * 100:0} (days). Days are door-to-door, in simulated trips; 'Est. d' is the deterministic routing estimate; P10 and P95 are left out when the terminal is narrow (--json has them).");
         foreach (var r in ranked)
         {
-            RenderRoute(console, r, settings);
+            RenderRoute(console, r, routes.First(x => x.Corridor == r.Alternative.Name), settings);
         }
     }
 
-    private static void RenderRoute(IAnsiConsole console, RankedAlternative ranked, ReliabilitySettings settings)
+    private static void RenderRoute(IAnsiConsole console, RankedAlternative ranked, Route route, ReliabilitySettings settings)
     {
         var result = ranked.Alternative.Result;
         console.WriteLine();
@@ -156,7 +173,26 @@ internal static class ReliabilityCommand
 
         console.Write(chart);
         var top = result.Contributors.OrderByDescending(c => c.VarianceShare).Take(5).Where(c => c.VarianceShare > 0.005);
-        console.MarkupLine("Legs driving the spread (share of variance): " + Markup.Escape(string.Join("; ", top.Select(c => $"{c.Label} {c.VarianceShare.ToString("P0", Inv)}"))));
+        console.MarkupLine("Legs driving the spread (share of variance): " + Markup.Escape(string.Join("; ", top.Select(c => $"{LegName(route, c.PathIndex)} {c.VarianceShare.ToString("P0", Inv)}"))));
+    }
+
+    /// <summary>The <c>reliability --plot</c> chart: each ranked corridor's distribution (40 bars) and the deadline.</summary>
+    private static byte[] DistributionPlot(ReliabilityAnswer answer, bool svg)
+    {
+        var series = answer.Ranked.Select(r => new Rendering.DistributionSeries(r.Alternative.Name,
+            [.. r.Alternative.Result.Histogram(40).Select(b => (b.FromDays, b.ToDays, b.Count))])).ToList();
+        var depart = new DateTimeOffset(answer.Query.DepartUtc, TimeSpan.Zero);
+        double? deadline = answer.Settings.Deadline is { } d ? (d - depart).TotalDays : null;
+        var network = answer.Snapshot.Network;
+        var title = string.Create(Inv, $"{network.Node(answer.Query.From).Name} → {network.Node(answer.Query.To).Name}, departing {answer.Query.DepartUtc:yyyy-MM-dd}: {answer.Settings.Samples:N0} trips per corridor, seed {answer.Settings.Seed}");
+        return Rendering.CorridorPlot.Reliability(series, deadline, title, svg);
+    }
+
+    /// <summary>A leg by its places' names and its mode ("Brest → Małaszewicze (transfer)"), as the route tables name it.</summary>
+    private static string LegName(Route route, int pathIndex)
+    {
+        var leg = route.Legs[pathIndex];
+        return $"{leg.From.Name} → {leg.To.Name} ({Words.Name(leg.Mode)})";
     }
 
     private sealed class ProgressTaskReporter(ProgressTask task) : IProgress<MonteCarloProgress>
@@ -182,9 +218,11 @@ internal sealed class ReliabilityOptions
 
     public Option<int> Bins { get; } = new("--bins") { Description = "Histogram bars.", DefaultValueFactory = _ => 16 };
 
+    public Option<string?> Plot { get; } = new("--plot") { Description = "Also draw the distributions of every corridor and the deadline to this file (.svg or .png)." };
+
     public void AddTo(Command command)
     {
-        Option[] all = [Corridor, Samples, Seed, Deadline, Penalty, Percentile, Bins];
+        Option[] all = [Corridor, Samples, Seed, Deadline, Penalty, Percentile, Bins, Plot];
         foreach (var option in all)
         {
             command.Options.Add(option);

@@ -24,7 +24,9 @@ internal sealed class RouteOptions
 
     public Option<double?> TonnesPerTeu { get; } = new("--tonnes-per-teu") { Description = "Cargo tonnes per TEU for CO2e (default: parameter teu_cargo_tonnes)." };
 
-    public Option<string[]> Avoid { get; } = new("--avoid") { Description = "Countries to avoid (ISO codes, comma-separated or repeated), e.g. RU,BY." };
+    public Option<string[]> Avoid { get; } = new("--avoid") { Description = "Countries to avoid (ISO codes or names, comma-separated or repeated), e.g. RU,BY or Russia." };
+
+    public Option<bool> AvoidSanctioned { get; } = new("--avoid-sanctioned") { Description = "Avoid every country under broad sanctions in countries.csv (today RU, BY, IR), as a forwarder's insurer would." };
 
     public Option<string[]> AvoidPassage { get; } = new("--avoid-passage") { Description = "Passages to avoid (ids, e.g. suez, bosporus, volga-don)." };
 
@@ -56,19 +58,30 @@ internal sealed class RouteOptions
 
     public Option<bool> Json { get; } = CommonOptions.Json();
 
+    public Option<bool> Summary { get; } = new("--summary") { Description = "One line per route (rank, corridor, days, USD, kg CO2e, sanctions) instead of the tables." };
+
+    public Option<bool> Csv { get; } = new("--csv") { Description = "The routes as CSV on stdout: one row per route with every criterion, then excluded corridors with their reason." };
+
     public Option<string?> GeoJson { get; } = new("--geojson") { Description = "Also write the routes as a GeoJSON FeatureCollection (one feature per leg; water legs follow the sea lanes) to this file." };
 
     public void AddTo(Command command)
     {
         Option[] all =
         [
-            From, To, Year, Service, Depart, Teu, Feu, Hc, TonnesPerTeu, Avoid, AvoidPassage, AvoidMode, RequireMode, Via, ViaCountry,
+            From, To, Year, Service, Depart, Teu, Feu, Hc, TonnesPerTeu, Avoid, AvoidSanctioned, AvoidPassage, AvoidMode, RequireMode, Via, ViaCountry,
             ViaPassage, MaxTransshipments, AllowClosed, By, TimeValue, CargoValue, UsdPerHour, UsdPerTonneCo2, UsdPerRisk, Json, GeoJson,
         ];
         foreach (var option in all)
         {
             command.Options.Add(option);
         }
+    }
+
+    /// <summary>Adds the table forms of <c>route</c> and <c>compare</c> (<c>--summary</c>, <c>--csv</c>); reliability has its own.</summary>
+    public void AddTableFormsTo(Command command)
+    {
+        command.Options.Add(Summary);
+        command.Options.Add(Csv);
     }
 
     /// <summary>The request the options describe (values are checked by the application layer, all at once).</summary>
@@ -92,6 +105,7 @@ internal sealed class RouteOptions
         ViaPassages = Split(Read(parse, ViaPassage)),
         MaxTransshipments = Read(parse, MaxTransshipments),
         AllowClosedCountries = Read(parse, AllowClosed),
+        AvoidSanctioned = Read(parse, AvoidSanctioned),
         By = Read(parse, By),
         TimeValue = Read(parse, TimeValue),
         CargoValueUsdPerTeu = Read(parse, CargoValue),

@@ -75,7 +75,12 @@ public sealed record Country(
     bool Closed,
     double RiskWeight,
     Provenance Provenance,
-    DataOrigin Origin);
+    DataOrigin Origin)
+{
+    /// <summary>The sanctions regimes in short (countries.csv <c>sanctions</c>), when <see cref="Sanctioned"/>.</summary>
+    /// <value>Null.</value>
+    public string? SanctionsRegime { get; init; }
+}
 
 /// <summary>A named chokepoint or waterway (Suez, Bosporus, Volga–Don, ...).</summary>
 public sealed record Passage(
@@ -329,3 +334,11 @@ public sealed record RateFactor(string Id, IReadOnlyList<string> Countries, IRea
             && (Countries.Count == 0 || (leg.Countries.Count > 0 && leg.Countries.All(c => Countries.Contains(c, StringComparer.Ordinal))));
     }
 }
+
+/// <summary>Another name of a network place (place_names.csv): a UN/LOCODE, an exonym or an alias.</summary>
+/// <param name="Node">The node it names.</param>
+/// <param name="Name">The name or code.</param>
+/// <param name="Kind">What the name is.</param>
+/// <param name="Provenance">Source of the name.</param>
+/// <param name="Origin">File and line.</param>
+public sealed record PlaceName(string Node, string Name, PlaceNameKind Kind, Provenance Provenance, DataOrigin Origin);

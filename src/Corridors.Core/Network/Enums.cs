@@ -200,3 +200,16 @@ public enum ChargeBasis
     /// <summary>Per load: a wagon or truck (parameter <c>teu_per_wagon</c> TEU each, at least one).</summary>
     PerLoad,
 }
+
+/// <summary>What another name of a place (place_names.csv) is.</summary>
+public enum PlaceNameKind
+{
+    /// <summary>A UN/LOCODE: two-letter country code and three letters or digits (<c>ITGOA</c>).</summary>
+    Locode,
+
+    /// <summary>The name in another language (<c>Genova</c> for Genoa).</summary>
+    Exonym,
+
+    /// <summary>Another name in use (a short form, a terminal's name).</summary>
+    Alias,
+}

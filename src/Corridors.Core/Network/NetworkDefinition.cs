@@ -50,6 +50,10 @@ public sealed class NetworkDefinition
     /// <value>Empty.</value>
     public IReadOnlyList<RateFactor> RateFactors { get; init; } = [];
 
+    /// <summary>Other names of the nodes (place_names.csv): UN/LOCODEs, exonyms and aliases, in file order.</summary>
+    /// <value>Empty: places are known by their nodes' ids, names and aliases only.</value>
+    public IReadOnlyList<PlaceName> PlaceNames { get; init; } = [];
+
     /// <summary>Countries, in file order.</summary>
     public IReadOnlyList<Country> Countries { get; }
 
@@ -117,6 +121,7 @@ public sealed class NetworkDefinition
             ServiceLevelFigures = serviceLevelFigures ?? ServiceLevelFigures,
             Charges = Charges,
             RateFactors = RateFactors,
+            PlaceNames = PlaceNames,
         };
 
     /// <summary>Value of a parameter, or <paramref name="fallback"/> when the data does not define it.</summary>

@@ -128,6 +128,14 @@ public static class Words
         ["per-load"] = Network.ChargeBasis.PerLoad,
     }.ToFrozenDictionary();
 
+    /// <summary>Kinds of other place names (<see cref="Network.PlaceNameKind"/>).</summary>
+    public static readonly FrozenDictionary<string, PlaceNameKind> PlaceNameKind = new Dictionary<string, PlaceNameKind>
+    {
+        ["locode"] = Network.PlaceNameKind.Locode,
+        ["exonym"] = Network.PlaceNameKind.Exonym,
+        ["alias"] = Network.PlaceNameKind.Alias,
+    }.ToFrozenDictionary();
+
     /// <summary>Weekdays.</summary>
     public static readonly FrozenDictionary<string, DayOfWeek> Day = new Dictionary<string, DayOfWeek>
     {
@@ -171,6 +179,7 @@ public static class Words
             nameof(Network.ServiceLevel) => ServiceLevel,
             nameof(ServiceLevelFigureKind) => ServiceLevelFigure,
             nameof(Network.ChargeBasis) => ChargeBasis,
+            nameof(Network.PlaceNameKind) => PlaceNameKind,
             _ => null,
         });
         if (table is not null)

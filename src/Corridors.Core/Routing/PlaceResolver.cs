@@ -23,16 +23,23 @@ public enum PlaceMatchStatus
 public sealed record PlaceMatch(PlaceMatchStatus Status, NodeId Node, IReadOnlyList<Place> Candidates);
 
 /// <summary>
-/// Resolves what users type to nodes: node id, name or alias, ignoring case, accents, spaces and punctuation
-/// (<c>Xi'an</c>, <c>Xian</c> and <c>XIAN</c> are the same; <c>Constanta</c> finds <c>Constanța</c>). Unknown names get
-/// suggestions by edit distance.
+/// Resolves what users type to nodes: node id, name, alias, or another name of <see cref="NetworkDefinition.PlaceNames"/>
+/// (UN/LOCODEs, exonyms), ignoring case, accents, spaces and punctuation (<c>Xi'an</c>, <c>Xian</c> and <c>XIAN</c> are
+/// the same; <c>Constanta</c> finds <c>Constanța</c>), and words such as "port" or "terminal" that users add
+/// (<c>Poti port</c>, <c>Hamburg Port</c>). Unknown names get suggestions by edit distance.
 /// </summary>
 public sealed class PlaceResolver
 {
     private readonly CorridorNetwork _network;
     private readonly List<(string Key, int Node)> _keys = [];
 
-    /// <summary>Indexes the ids, names and aliases of the network's nodes.</summary>
+    /// <summary>Words users add to a place name that name no place themselves ("Port of Poti", "Hamburg Port").</summary>
+    private static readonly HashSet<string> GenericWords = new(StringComparer.Ordinal)
+    {
+        "port", "of", "the", "terminal", "station", "harbour", "harbor", "hafen", "seaport", "container", "railway", "rail", "city", "dry", "logistics", "centre", "center", "hub",
+    };
+
+    /// <summary>Indexes the ids, names and aliases of the network's nodes and their other names (place_names.csv).</summary>
     public PlaceResolver(CorridorNetwork network)
     {
         ArgumentNullException.ThrowIfNull(network);
@@ -47,6 +54,14 @@ public sealed class PlaceResolver
                 Add(alias, v);
             }
         }
+
+        foreach (var name in network.Definition.PlaceNames)
+        {
+            if (network.TryGetNode(name.Node, out var node))
+            {
+                Add(name.Name, node.Value);
+            }
+        }
     }
 
     /// <summary>Resolves <paramref name="text"/>.</summary>
@@ -59,13 +74,11 @@ public sealed class PlaceResolver
         }
 
         var key = Fold(text);
-        var matches = new List<int>();
-        foreach (var (k, node) in _keys)
+        var matches = Matches(key);
+        if (matches.Count == 0 && WithoutGenericWords(text) is { Length: > 0 } bare && bare != key)
         {
-            if (k == key && !matches.Contains(node))
-            {
-                matches.Add(node);
-            }
+            // "Poti port", "Port of Hamburg": the words around the name name no place.
+            matches = Matches(bare);
         }
 
         if (matches.Count == 1)
@@ -98,6 +111,63 @@ public sealed class PlaceResolver
         }
 
         return new PlaceMatch(PlaceMatchStatus.NotFound, default, Suggest(key, 5));
+    }
+
+    /// <summary>
+    /// The node nearest to (<paramref name="lon"/>, <paramref name="lat"/>) among those <paramref name="accept"/> takes,
+    /// with its great-circle distance; false when it takes none.
+    /// </summary>
+    public bool TryNearest(double lon, double lat, Func<NodeId, bool> accept, out NodeId node, out double km)
+    {
+        ArgumentNullException.ThrowIfNull(accept);
+        node = default;
+        km = double.PositiveInfinity;
+        for (var v = 0; v < _network.NodeCount; v++)
+        {
+            var id = new NodeId(v);
+            if (!accept(id))
+            {
+                continue;
+            }
+
+            var d = Geo.GeoMath.GreatCircleKm(lat, lon, _network.Lat[v], _network.Lon[v]);
+            if (d < km)
+            {
+                (node, km) = (id, d);
+            }
+        }
+
+        return km < double.PositiveInfinity;
+    }
+
+    /// <summary>The folded text without the generic words users add ("port", "terminal", "of", ...).</summary>
+    private static string WithoutGenericWords(string text)
+    {
+        var sb = new StringBuilder(text.Length);
+        foreach (var word in text.Split([' ', '-', ',', '.', '(', ')', '/'], StringSplitOptions.RemoveEmptyEntries))
+        {
+            var folded = Fold(word);
+            if (!GenericWords.Contains(folded))
+            {
+                sb.Append(folded);
+            }
+        }
+
+        return sb.ToString();
+    }
+
+    private List<int> Matches(string key)
+    {
+        var matches = new List<int>();
+        foreach (var (k, node) in _keys)
+        {
+            if (k == key && !matches.Contains(node))
+            {
+                matches.Add(node);
+            }
+        }
+
+        return matches;
     }
 
     /// <summary>Lower case, accents folded to ASCII, everything but letters and digits dropped.</summary>

@@ -33,7 +33,7 @@ public sealed class RouteQueryResolverTests
         outcome.Problems.Select(p => p.Field).ShouldBe(
             ["depart", "year", "feu", "by", "from", "usdPerHour", "maxTransshipments", "avoidCountries[1]", "avoidPassages[0]", "avoidModes[0]"]);
         outcome.Problems.Single(p => p.Field == "from").Message.ShouldBe("'Xain' is not a place in the network. Did you mean Xi'an International Port (CN-XIAN), Van pier (TR-VAN)?");
-        outcome.Problems.Single(p => p.Field == "avoidCountries[1]").Message.ShouldBe("'XX' is not a country in the data (use ISO 3166-1 alpha-2 codes such as RU, BY, IR).");
+        outcome.Problems.Single(p => p.Field == "avoidCountries[1]").Message.ShouldBe("'XX' is not a country in the data (use ISO 3166-1 alpha-2 codes such as RU, BY, IR, or names such as Russia).");
         outcome.Problems.Single(p => p.Field == "year").Message.ShouldBe("1999 is outside the years the network data covers (2020–2035).");
     }
 
