@@ -30,7 +30,24 @@ async function send(method, path, body) {
   if (!response.ok) {
     throw new ApiError(response.status, typeof data === 'object' ? data : { title: String(data) });
   }
-  return data;
+  // Long work answers 202 with a job: follow it to its result.
+  return response.status === 202 && data?.statusUrl ? followJob(data) : data;
+}
+
+const sleep = ms => new Promise(resolve => setTimeout(resolve, ms));
+
+async function followJob(job, onProgress) {
+  for (let wait = 100; ; wait = Math.min(wait * 1.5, 1000)) {
+    if (job.status === 'succeeded' || job.status === 'completed' || job.status === 'done') {
+      return send('GET', job.resultUrl);
+    }
+    if (job.status === 'failed' || job.status === 'cancelled' || job.status === 'canceled') {
+      throw new ApiError(500, { title: `The ${job.kind} job ${job.status}`, detail: job.error ?? job.status });
+    }
+    onProgress?.(job.progress);
+    await sleep(wait);
+    job = await send('GET', job.statusUrl);
+  }
 }
 
 const query = params => {
@@ -47,7 +64,7 @@ export const api = {
   networkGeoJson: (year, scenario) => send('GET', `/api/network/geojson${query({ year, scenario })}`),
   compare: body => send('POST', '/api/compare', body),
   reliability: body => send('POST', '/api/reliability', body),
-  caspian: body => send('POST', '/api/caspian', body),
+  caspian: body => send('POST', '/api/caspian?mode=sync', body),
   assign: body => send('POST', '/api/assign', body),
   bypass: body => send('POST', '/api/bypass', body),
   leverage: body => send('POST', '/api/leverage', body),

@@ -272,12 +272,14 @@ async function runCapacity() {
   try {
     const year = state.year ? Number(state.year) : undefined;
     const [assigned, bypass] = await Promise.all([
-      api.assign(withScenario({ year })),
+      api.assign(withScenario({ demand: String(Math.min(year ?? 2024, 2024)), year })),
       api.bypass(withScenario({ year, fromRegion: state.fromRegion, toRegion: state.toRegion, avoid: ['RU'] })),
     ]);
     map.setUtilisation(assigned.legs.filter(l => l.capacityTeu > 0));
-    $('bypass').innerHTML = `Around Russia, ${esc(state.fromRegion)} → ${esc(state.toRegion)}: <strong id="bypass-teu">${fmt(bypass.maxFlowTeu)}</strong> TEU/year<br><small>capped by ${
-      bypass.minCut.slice(0, 4).map(c => esc(c.name ?? c.id ?? c.leg ?? '')).join(', ')}</small>`;
+    const cut = (bypass.minCut ?? []).slice(0, 4).map(c => `${esc(nodeName(c.from))} – ${esc(nodeName(c.to))} (${fmt(c.capacityTeu)})`).join(', ');
+    $('bypass').innerHTML = bypass.maxFlowTeu == null
+      ? `Around Russia, ${esc(state.fromRegion)} → ${esc(state.toRegion)}: <strong id="bypass-teu">unbounded</strong><br><small>a path without any sourced capacity joins the regions</small>`
+      : `Around Russia, ${esc(state.fromRegion)} → ${esc(state.toRegion)}: <strong id="bypass-teu">${fmt(bypass.maxFlowTeu)}</strong> TEU/year<br><small>capped by ${cut}</small>`;
     const top = [...assigned.legs].sort((a, b) => b.utilisation - a.utilisation).slice(0, 10);
     $('bottlenecks').innerHTML = `<h3>Top bottlenecks</h3><table id="bottlenecks-table"><thead><tr><th>Element</th><th class="num">Flow TEU</th><th class="num">Capacity</th><th class="num">Use</th></tr></thead><tbody>${
       top.map(l => `<tr><td>${esc(nodeName(l.from))} – ${esc(nodeName(l.to))}</td><td class="num">${fmt(l.flowTeu)}</td><td class="num">${fmt(l.capacityTeu)}</td><td class="num">${fmt(l.utilisation * 100)} %</td></tr>`).join('')}</tbody></table>
