@@ -18,6 +18,9 @@ internal static class WorkEndpoints
     /// <summary>Simulated days up to which auto mode runs a Caspian simulation now.</summary>
     public const int SyncCaspianDays = 31;
 
+    /// <summary>The workspace under the preset <c>?scenario=</c> names (none: the baseline); files are never read from a request.</summary>
+    private static Outcome<CorridorsWorkspace> Under(CorridorsWorkspace workspace, string? scenario) => workspace.Scenarios.Open(scenario, allowFiles: false);
+
     public static void Map(RouteGroupBuilder api)
     {
         api.MapPost("/caspian", Caspian)
@@ -38,8 +41,15 @@ internal static class WorkEndpoints
             .Accepts<LeverageRequest>("application/json").Produces(StatusCodes.Status200OK, contentType: Endpoints.Json).Produces<JobDocument>(StatusCodes.Status202Accepted).ProducesValidationProblem().ProducesProblem(StatusCodes.Status429TooManyRequests);
     }
 
-    private static async Task<IResult> Caspian(HttpRequest http, CorridorsWorkspace workspace, ApiHostOptions options, JobQueue queue, string? mode)
+    private static async Task<IResult> Caspian(HttpRequest http, CorridorsWorkspace workspace, ApiHostOptions options, JobQueue queue, string? mode, string? scenario)
     {
+        var opened = Under(workspace, scenario);
+        if (!opened.IsValid)
+        {
+            return Problems.Invalid(opened.Problems);
+        }
+
+        workspace = opened.Value;
         var body = await JsonBody.ReadAsync(http, options.MaxBodyBytes, typeof(CaspianRequest)).ConfigureAwait(false);
         if (body.Problem is { } bad)
         {
@@ -75,8 +85,15 @@ internal static class WorkEndpoints
         });
     }
 
-    private static async Task<IResult> Assign(HttpRequest http, CorridorsWorkspace workspace, ApiHostOptions options, JobQueue queue, string? mode)
+    private static async Task<IResult> Assign(HttpRequest http, CorridorsWorkspace workspace, ApiHostOptions options, JobQueue queue, string? mode, string? scenario)
     {
+        var opened = Under(workspace, scenario);
+        if (!opened.IsValid)
+        {
+            return Problems.Invalid(opened.Problems);
+        }
+
+        workspace = opened.Value;
         var body = await JsonBody.ReadAsync(http, options.MaxBodyBytes, typeof(AssignBody)).ConfigureAwait(false);
         if (body.Problem is { } bad)
         {
@@ -116,20 +133,27 @@ internal static class WorkEndpoints
         });
     }
 
-    private static Task<IResult> Bypass(HttpRequest http, CorridorsWorkspace workspace, ApiHostOptions options, JobQueue queue, string? mode) =>
+    private static Task<IResult> Bypass(HttpRequest http, CorridorsWorkspace workspace, ApiHostOptions options, JobQueue queue, string? mode, string? scenario) =>
         Capacity<BypassRequest, Application.Contracts.BypassDocument>(
-            http, workspace, options, queue, mode, "bypass", (service, r) => service.Bypass(r with { Avoid = r.Avoid ?? [] }), d => d.Year);
+            http, workspace, scenario, options, queue, mode, "bypass", (service, r) => service.Bypass(r with { Avoid = r.Avoid ?? [] }), d => d.Year);
 
-    private static Task<IResult> Leverage(HttpRequest http, CorridorsWorkspace workspace, ApiHostOptions options, JobQueue queue, string? mode) =>
+    private static Task<IResult> Leverage(HttpRequest http, CorridorsWorkspace workspace, ApiHostOptions options, JobQueue queue, string? mode, string? scenario) =>
         Capacity<LeverageRequest, Application.Contracts.LeverageDocument>(
-            http, workspace, options, queue, mode, "leverage", (service, r) => service.Leverage(r), d => d.Year);
+            http, workspace, scenario, options, queue, mode, "leverage", (service, r) => service.Leverage(r), d => d.Year);
 
     /// <summary>A max-flow question (fast: computed now unless <c>mode=job</c>).</summary>
     private static async Task<IResult> Capacity<TRequest, TDocument>(
-        HttpRequest http, CorridorsWorkspace workspace, ApiHostOptions options, JobQueue queue, string? mode, string kind,
+        HttpRequest http, CorridorsWorkspace workspace, string? scenario, ApiHostOptions options, JobQueue queue, string? mode, string kind,
         Func<CapacityService, TRequest, Outcome<TDocument>> run, Func<TDocument, int> year)
         where TRequest : class
     {
+        var opened = Under(workspace, scenario);
+        if (!opened.IsValid)
+        {
+            return Problems.Invalid(opened.Problems);
+        }
+
+        workspace = opened.Value;
         var body = await JsonBody.ReadAsync(http, options.MaxBodyBytes, typeof(TRequest)).ConfigureAwait(false);
         if (body.Problem is { } bad)
         {

@@ -64,8 +64,9 @@ export const api = {
   networkGeoJson: (year, scenario) => send('GET', `/api/network/geojson${query({ year, scenario })}`),
   compare: body => send('POST', '/api/compare', body),
   reliability: body => send('POST', '/api/reliability', body),
-  caspian: body => send('POST', '/api/caspian?mode=sync', body),
-  assign: body => send('POST', '/api/assign', body),
-  bypass: body => send('POST', '/api/bypass', body),
-  leverage: body => send('POST', '/api/leverage', body),
+  // The long-work endpoints take the scenario (a preset) in the query, the route endpoints in the body.
+  caspian: (body, scenario) => send('POST', `/api/caspian${query({ mode: 'sync', scenario })}`, body),
+  assign: (body, scenario) => send('POST', `/api/assign${query({ scenario })}`, body),
+  bypass: (body, scenario) => send('POST', `/api/bypass${query({ scenario })}`, body),
+  leverage: (body, scenario) => send('POST', `/api/leverage${query({ scenario })}`, body),
 };

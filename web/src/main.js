@@ -16,20 +16,12 @@ function save() { urlState.write(state); }
 
 // ---- Scenario --------------------------------------------------------------------------------------------------
 
-/**
- * The scenario of the current controls: null for the baseline, a preset's name, or (with a Caspian level) an inline
- * scenario that extends the preset and sets the level.
- */
+/** The scenario of the current controls: null for the baseline, or a preset's name (the API takes presets only). */
 function scenario() {
-  const level = state.level === '' ? null : Number(state.level);
-  if (!state.preset && level == null) return null;
-  if (level == null) return state.preset;
-  const inline = { name: 'web-map', title: `${state.preset || 'baseline'}, Caspian at ${level} m`, seaLevel: { levelM: level, source: 'assumption: set on the web map' } };
-  if (state.preset) inline.extends = state.preset;
-  return inline;
+  return state.preset || null;
 }
 
-const scenarioTitle = s => (typeof s === 'string' ? s : s.title);
+const scenarioTitle = s => s;
 
 function withScenario(body) {
   const s = scenario();
@@ -41,7 +33,7 @@ function withScenario(body) {
 async function loadNetwork() {
   status('Loading the network…');
   const year = state.year || undefined;
-  const [summary, geojson] = await Promise.all([api.network(year), api.networkGeoJson(year, undefined)]);
+  const [summary, geojson] = await Promise.all([api.network(year), api.networkGeoJson(year, scenario() ?? undefined)]);
   page.summary = summary;
   page.sanctioned = new Set(summary.sanctioned ?? []);
   page.network = geojson;
@@ -249,10 +241,10 @@ async function refreshCaspian() {
   const level = state.level === '' ? null : Number(state.level);
   $('level-value').textContent = level == null ? '(as in the data)' : `${level.toFixed(2)} m`;
   try {
-    const body = withScenario({ seed: 42, days: 365 });
+    const body = { seed: 42, days: 365 };
     if (state.year) body.year = Number(state.year);
     if (level != null) body.level = level;
-    const result = await api.caspian(body);
+    const result = await api.caspian(body, scenario());
     target.innerHTML = `<table id="caspian-table"><thead><tr><th>Caspian crossing</th><th class="num">Value</th></tr></thead><tbody>
       <tr><td>Sea level</td><td class="num">${fmt(result.seaLevelM, 2)} m</td></tr>
       <tr><td>Throughput</td><td class="num">${fmt(result.throughputTeu)} TEU</td></tr>
@@ -272,8 +264,8 @@ async function runCapacity() {
   try {
     const year = state.year ? Number(state.year) : undefined;
     const [assigned, bypass] = await Promise.all([
-      api.assign(withScenario({ demand: String(Math.min(year ?? 2024, 2024)), year })),
-      api.bypass(withScenario({ year, fromRegion: state.fromRegion, toRegion: state.toRegion, avoid: ['RU'] })),
+      api.assign({ demand: String(Math.min(year ?? 2024, 2024)), year }, scenario()),
+      api.bypass({ year, fromRegion: state.fromRegion, toRegion: state.toRegion, avoid: ['RU'] }, scenario()),
     ]);
     map.setUtilisation(assigned.legs.filter(l => l.capacityTeu > 0));
     const cut = (bypass.minCut ?? []).slice(0, 4).map(c => `${esc(nodeName(c.from))} – ${esc(nodeName(c.to))} (${fmt(c.capacityTeu)})`).join(', ');
@@ -292,9 +284,9 @@ async function runCapacity() {
 async function runLeverage() {
   $('leverage').textContent = 'Computing…';
   try {
-    const body = withScenario({ fromRegion: state.fromRegion, toRegion: state.toRegion });
+    const body = { fromRegion: state.fromRegion, toRegion: state.toRegion };
     if (state.year) body.year = Number(state.year);
-    const result = await api.leverage(body);
+    const result = await api.leverage(body, scenario());
     const countries = [...result.countries].sort((a, b) => b.share - a.share);
     page.leverageShares = new Map(countries.map(c => [c.code, c.share]));
     map.setLeverage(page.leverageShares);
@@ -360,14 +352,14 @@ function bindControls() {
     state.level = '';
     $('level').value = '-29.25';
     save();
-    scenarioChanged();
+    scenarioChanged('level');
   });
   let timer;
   $('level').addEventListener('input', () => {
     state.level = $('level').value;
     $('level-value').textContent = `${Number(state.level).toFixed(2)} m`;
     clearTimeout(timer);
-    timer = setTimeout(() => { save(); scenarioChanged(); }, 250);
+    timer = setTimeout(() => { save(); scenarioChanged('level'); }, 250);
   });
   const tabs = [...document.querySelectorAll('[role=tab]')];
   tabs.forEach((tab, i) => {
@@ -391,9 +383,10 @@ function bindControls() {
     + '<div><span class="dot" style="background:#0077b6"></span>Seaport</div><div><span class="dot" style="background:#c62828"></span>Border crossing or gauge change</div><div><span class="dot" style="background:#2e7d32"></span>Terminal</div>';
 }
 
-async function scenarioChanged() {
+async function scenarioChanged(what = 'all') {
   const jobs = [refreshCaspian()];
-  if (state.from && state.to) jobs.push(planRoute());
+  // The Caspian level drives the crossing's simulation; routes follow the preset (and the year).
+  if (what !== 'level' && state.from && state.to) jobs.push(planRoute());
   if (state.view === 'leverage' && $('leverage').innerHTML) jobs.push(runLeverage());
   await Promise.all(jobs);
 }
