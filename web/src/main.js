@@ -135,6 +135,7 @@ async function planRoute() {
     renderAlternatives();
     map.setRoutes(page.routes, state.alt);
     map.fitTo(page.routes);
+    $('alternatives').scrollIntoView({ block: 'start' });
     status(`${page.routes.length} corridors from ${result.query.from.name} to ${result.query.to.name}${active ? ` under ${scenarioTitle(active)}` : ''}`);
     await runReliability(body);
   } catch (error) {
@@ -288,9 +289,14 @@ async function runLeverage() {
     if (state.year) body.year = Number(state.year);
     const result = await api.leverage(body, scenario());
     const countries = [...result.countries].sort((a, b) => b.share - a.share);
+    // With no sourced capacity on some path between the regions the maximum flow is unbounded: no country's closing
+    // can be measured against it, and the page says so rather than shading zeros.
+    const unbounded = result.maxFlowTeu == null
+      ? `<p class="unavailable">The maximum flow ${esc(result.fromRegion)} → ${esc(result.toRegion)} is unbounded in ${result.year}: a path without any sourced capacity joins the regions, so shares cannot be measured. Try a scenario (Russia closed).</p>`
+      : `<p class="help">Maximum flow ${esc(result.fromRegion)} → ${esc(result.toRegion)} in ${result.year}: ${fmt(result.maxFlowTeu)} TEU/year.</p>`;
     page.leverageShares = new Map(countries.map(c => [c.code, c.share]));
     map.setLeverage(page.leverageShares);
-    $('leverage').innerHTML = `<table id="leverage-table"><thead><tr><th>Country</th><th class="num">TEU/year it could stop</th><th class="num">Share</th></tr></thead><tbody>${
+    $('leverage').innerHTML = unbounded + `<table id="leverage-table"><thead><tr><th>Country</th><th class="num">TEU/year it could stop</th><th class="num">Share</th></tr></thead><tbody>${
       countries.map(c => `<tr><td>${esc(c.code)}${page.sanctioned.has(c.code) ? ' <span class="flag">sanctioned</span>' : ''}</td><td class="num">${fmt(c.maxFlowLossTeu)}</td><td class="num">${fmt(c.share * 100)} %</td></tr>`).join('')}</tbody></table>`;
   } catch (error) {
     showErrors($('leverage'), error);
