@@ -127,7 +127,9 @@ async function planRoute() {
       api.compare(withScenario(body)),
       active ? api.compare(body) : Promise.resolve(null),
     ]);
-    page.routes = result.routes.map((r, i) => ({ ...r, colour: routeColours[i % routeColours.length] }));
+    // Best first by the objective asked, as the CLI ranks them; each corridor keeps its colour on the map.
+    const key = { time: r => r.totals.days, cost: r => r.totals.costUsd, co2: r => r.totals.co2eKg }[state.by] ?? (() => 0);
+    page.routes = [...result.routes].sort((a, b) => key(a) - key(b)).map((r, i) => ({ ...r, colour: routeColours[i % routeColours.length] }));
     page.baseline = baseline;
     page.excluded = result.excluded ?? [];
     page.result = result;
@@ -183,7 +185,7 @@ function renderAlternatives() {
   }).join('');
   const gone = hasBaseline ? page.baseline.routes.filter(b => !routes.some(r => r.corridor === b.corridor)) : [];
   const excluded = [...(page.excluded ?? []).map(x => `${esc(x.corridor)}: ${esc(x.reason)}`), ...gone.map(g => `${esc(g.corridor)}: not available in this scenario`)];
-  $('alternatives').innerHTML = `<h3>Corridors${hasBaseline ? ' (change against the baseline)' : ''}</h3>
+  $('alternatives').innerHTML = `<h3>Corridors, best first by ${esc(state.by)}${hasBaseline ? ' (change against the baseline)' : ''}</h3>
     <table id="alternatives-table"><thead><tr><th>Corridor</th><th class="num">Days</th><th class="num">USD</th><th class="num">kg CO2e</th><th class="num">Borders</th></tr></thead><tbody>${rows}</tbody></table>
     ${excluded.length ? `<p class="unavailable">Not shown: ${excluded.join('; ')}</p>` : ''}`;
   for (const tr of $('alternatives').querySelectorAll('tr.alt')) {
