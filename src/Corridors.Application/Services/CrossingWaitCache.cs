@@ -1,6 +1,4 @@
 using System.Globalization;
-using System.Security.Cryptography;
-using System.Text;
 using System.Text.Json;
 using Corridors.Data;
 using Corridors.Network;
@@ -9,8 +7,8 @@ namespace Corridors.Application.Services;
 
 /// <summary>
 /// Keeps the simulated Caspian crossing waits of a network year on disk (the workspace's cache directory), keyed by
-/// the year, a hash of the tables the crossing reads (the data directory's top-level CSV files and caspian/) and the
-/// build of Core and Application, so a CLI call does not re-simulate the crossing: a hit costs a file read, a miss
+/// the year, the scenario, the data fingerprint the workspace already computes for stored runs
+/// (<see cref="Data.Store.DataFingerprint.Of"/>) and the build of Core and Application, so a CLI call does not re-simulate the crossing: a hit costs a file read, a miss
 /// the three simulated years (tens of milliseconds). A damaged or stale file is ignored and rewritten.
 /// </summary>
 internal static class CrossingWaitCache
@@ -18,14 +16,14 @@ internal static class CrossingWaitCache
     private const string Prefix = "caspian-waits-";
 
     /// <summary>The waits from the cache, or computed by <paramref name="compute"/> and stored.</summary>
-    public static CrossingWaits? GetOrCompute(string? cacheDirectory, string dataDirectory, string scenario, int year, Func<CrossingWaits?> compute)
+    public static CrossingWaits? GetOrCompute(string? cacheDirectory, string dataFingerprint, string scenario, int year, Func<CrossingWaits?> compute)
     {
         if (cacheDirectory is null)
         {
             return compute();
         }
 
-        var path = Path.Combine(cacheDirectory, string.Create(CultureInfo.InvariantCulture, $"{Prefix}{year}-{Key(dataDirectory, scenario)}.json"));
+        var path = Path.Combine(cacheDirectory, string.Create(CultureInfo.InvariantCulture, $"{Prefix}{year}-{Key(dataFingerprint, scenario)}.json"));
         if (TryRead(path, year, out var cached))
         {
             return cached;
@@ -36,21 +34,10 @@ internal static class CrossingWaitCache
         return waits;
     }
 
-    private static string Key(string dataDirectory, string scenario)
+    private static string Key(string dataFingerprint, string scenario)
     {
-        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
-        hash.AppendData(Encoding.UTF8.GetBytes(scenario + "\n"));
-        hash.AppendData(Encoding.UTF8.GetBytes(typeof(CrossingWaits).Assembly.ManifestModule.ModuleVersionId + "\n" + typeof(CrossingWaitCache).Assembly.ManifestModule.ModuleVersionId + "\n"));
-        var files = Directory.EnumerateFiles(dataDirectory, "*.csv")
-            .Concat(Directory.Exists(Path.Combine(dataDirectory, NetworkLoader.CaspianFolder)) ? Directory.EnumerateFiles(Path.Combine(dataDirectory, NetworkLoader.CaspianFolder), "*.csv") : [])
-            .Order(StringComparer.Ordinal);
-        foreach (var file in files)
-        {
-            hash.AppendData(Encoding.UTF8.GetBytes(Path.GetRelativePath(dataDirectory, file) + "\n"));
-            hash.AppendData(File.ReadAllBytes(file));
-        }
-
-        return Convert.ToHexStringLower(hash.GetHashAndReset())[..24];
+        var build = typeof(CrossingWaits).Assembly.ManifestModule.ModuleVersionId + "\n" + typeof(CrossingWaitCache).Assembly.ManifestModule.ModuleVersionId;
+        return Data.Store.DataFingerprint.OfText($"{scenario}\n{build}\n{dataFingerprint}")[..24];
     }
 
     private static bool TryRead(string path, int year, out CrossingWaits? waits)

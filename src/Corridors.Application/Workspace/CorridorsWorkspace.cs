@@ -191,7 +191,7 @@ public sealed class CorridorsWorkspace
         // A scenario's fleet, sea level and demand change the waits: each scenario has its own.
         var scenario = Scenario?.Key ?? BaselineScenario;
         return _crossingWaits.GetOrAdd((scenario, year), key => new Lazy<CrossingWaits?>(
-            () => Services.CrossingWaitCache.GetOrCompute(Options.CacheDirectory, DataDirectory, key.Scenario, key.Year, () => new Services.CaspianService(this).CrossingWaitsFor(key.Year)),
+            () => Services.CrossingWaitCache.GetOrCompute(Options.CacheDirectory, DataFingerprint, key.Scenario, key.Year, () => new Services.CaspianService(this).CrossingWaitsFor(key.Year)),
             LazyThreadSafetyMode.ExecutionAndPublication)).Value;
     }
 
