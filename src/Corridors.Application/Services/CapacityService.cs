@@ -170,14 +170,52 @@ public sealed class CapacityService(CorridorsWorkspace workspace)
         CorridorAssignRequest request, Action<AssignmentIteration>? progress = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
+        var problems = Check(request).ToList();
+        if (problems.Count > 0)
+        {
+            return Outcome<CorridorAssignmentDocument>.Invalid(problems);
+        }
+
+        var rows = DemandLoader.Load(request.DemandFile!);
+        var year = request.Year ?? rows[0].Year;
+        // A scenario's demand growth multiplies the demand like --scale does.
+        var demand = Demand(request.DemandFile!, rows, request.DemandYear ?? year, (request.Scale ?? 1) * (workspace.Scenario?.Scenario.DemandFactor ?? 1), problems);
+        if (year is < NetworkYears.Min or > NetworkYears.Max && problems.Count == 0)
+        {
+            problems.Add(new RequestProblem("year", string.Create(CultureInfo.InvariantCulture, $"{year} is outside the years the network data covers ({NetworkYears.Min}–{NetworkYears.Max}).")));
+        }
+
+        if (problems.Count > 0)
+        {
+            return Outcome<CorridorAssignmentDocument>.Invalid(problems);
+        }
+
+        var snapshot = workspace.Snapshot(year);
+        var capacities = Capacities(snapshot);
+        if (IsSystemOptimum(request))
+        {
+            return SystemOptimum(snapshot, capacities, demand, request.UnservedPenaltyUsd ?? DefaultUnservedPenaltyUsd);
+        }
+
+        var flows = CorridorAssignment.Solve(capacities, demand, new AssignmentOptions(AssignmentMethod.GradientProjection, request.Gap ?? 1e-5, request.MaxIterations ?? 1000),
+            progress, cancellationToken);
+        return Outcome<CorridorAssignmentDocument>.Ok(CorridorAssignmentDocuments.Of(capacities, flows, demand.Sum(d => d.Teu)));
+    }
+
+    /// <summary>
+    /// The problems of an assignment request that show without solving it (method, penalty, scale, gap, limit); the
+    /// demand file's are found when it is read.
+    /// </summary>
+    public static IReadOnlyList<RequestProblem> Check(CorridorAssignRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
         var problems = new List<RequestProblem>();
         if (string.IsNullOrWhiteSpace(request.DemandFile))
         {
             problems.Add(new RequestProblem("demand", "Give a demand file, e.g. --demand data/demand/2024.csv."));
         }
 
-        var optimum = request.Method is { } m && m.Trim().Equals("so", StringComparison.OrdinalIgnoreCase);
-        if (request.Method is { } word && !optimum && !word.Trim().Equals("ue", StringComparison.OrdinalIgnoreCase))
+        if (request.Method is { } word && !IsSystemOptimum(request) && !word.Trim().Equals("ue", StringComparison.OrdinalIgnoreCase))
         {
             problems.Add(new RequestProblem("method", $"'{word}' is not a method; use ue (user equilibrium) or so (system optimum)."));
         }
@@ -202,35 +240,17 @@ public sealed class CapacityService(CorridorsWorkspace workspace)
             problems.Add(new RequestProblem("maxIterations", "The iteration limit must be at least 1."));
         }
 
-        if (problems.Count > 0)
-        {
-            return Outcome<CorridorAssignmentDocument>.Invalid(problems);
-        }
+        return problems;
+    }
 
-        var rows = DemandLoader.Load(request.DemandFile!);
-        var year = request.Year ?? rows[0].Year;
-        // A scenario's demand growth multiplies the demand like --scale does.
-        var demand = Demand(request.DemandFile!, rows, request.DemandYear ?? year, (request.Scale ?? 1) * (workspace.Scenario?.Scenario.DemandFactor ?? 1), problems);
-        if (year is < NetworkYears.Min or > NetworkYears.Max && problems.Count == 0)
-        {
-            problems.Add(new RequestProblem("year", string.Create(CultureInfo.InvariantCulture, $"{year} is outside the years the network data covers ({NetworkYears.Min}–{NetworkYears.Max}).")));
-        }
+    private static bool IsSystemOptimum(CorridorAssignRequest request) => request.Method is { } m && m.Trim().Equals("so", StringComparison.OrdinalIgnoreCase);
 
-        if (problems.Count > 0)
-        {
-            return Outcome<CorridorAssignmentDocument>.Invalid(problems);
-        }
-
-        var snapshot = workspace.Snapshot(year);
-        var capacities = Capacities(snapshot);
-        if (optimum)
-        {
-            return SystemOptimum(snapshot, capacities, demand, request.UnservedPenaltyUsd ?? DefaultUnservedPenaltyUsd);
-        }
-
-        var flows = CorridorAssignment.Solve(capacities, demand, new AssignmentOptions(AssignmentMethod.GradientProjection, request.Gap ?? 1e-5, request.MaxIterations ?? 1000),
-            progress, cancellationToken);
-        return Outcome<CorridorAssignmentDocument>.Ok(CorridorAssignmentDocuments.Of(capacities, flows, demand.Sum(d => d.Teu)));
+    /// <summary>The problems of a bypass, leverage or investment request that show without solving it (regions, countries, year).</summary>
+    public IReadOnlyList<RequestProblem> CheckRegions(string? fromRegion, string? toRegion, IReadOnlyList<string> avoid, int? year)
+    {
+        var problems = new List<RequestProblem>();
+        _ = Resolve(fromRegion, toRegion, avoid, year, problems);
+        return problems;
     }
 
     /// <summary>

@@ -103,6 +103,16 @@ public sealed class CaspianService(CorridorsWorkspace workspace)
         return Outcome<CaspianAnswer>.Ok(new CaspianAnswer(Document(p, scenario, result), result));
     }
 
+    /// <summary>The problems of a run or curve request that show without simulating it (the CLI reports them with unreadable options).</summary>
+    /// <param name="request">The request.</param>
+    /// <param name="curve">A wait-curve request: the run's demand is not needed.</param>
+    public IReadOnlyList<RequestProblem> Check(CaspianRequest request, bool curve = false)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var prepared = Prepare(request, requireDemand: !curve);
+        return prepared.IsValid ? [] : prepared.Problems;
+    }
+
     /// <summary>Wait curves over demand levels (one per line, then the whole crossing), averaged over seeds.</summary>
     public Outcome<(CaspianCurveDocument Document, IReadOnlyList<CaspianWaitCurve> Curves)> Curve(CaspianCurveRequest request, CancellationToken cancellationToken = default)
     {

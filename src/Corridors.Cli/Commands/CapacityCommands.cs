@@ -18,6 +18,7 @@ internal static class CapacityCommands
         var o = new RegionOptions();
         var command = new Command("bypass", "Maximum TEU per year from one region to another with countries avoided, and the minimum cut that caps it (overland unless --with-sea).");
         o.AddTo(command);
+        o.RegisterCheck(context, command);
         command.SetAction(parse =>
         {
             var outcome = new CapacityService(context.Workspace).Bypass(
@@ -32,6 +33,7 @@ internal static class CapacityCommands
         var o = new RegionOptions();
         var command = new Command("leverage", "For each transit country, the share of a region pair's maximum flow lost when it closes.");
         o.AddTo(command);
+        o.RegisterCheck(context, command);
         command.SetAction(parse =>
         {
             var outcome = new CapacityService(context.Workspace).Leverage(
@@ -48,6 +50,7 @@ internal static class CapacityCommands
         var command = new Command("invest", "Rank the planned projects (dated legs and nodes) by the bypass capacity each adds on its own.");
         o.AddTo(command);
         command.Options.Add(horizon);
+        o.RegisterCheck(context, command);
         command.SetAction(parse =>
         {
             var outcome = new CapacityService(context.Workspace).Invest(new InvestmentRequest(
@@ -184,5 +187,10 @@ internal static class CapacityCommands
             command.Options.Add(WithSea);
             command.Options.Add(Json);
         }
+
+        /// <summary>With values that could not be read, the regions, countries and year are checked in the same round.</summary>
+        public void RegisterCheck(CliContext context, Command command) =>
+            context.RequestChecks[command] = parse => new CapacityService(context.Workspace).CheckRegions(
+                RouteOptions.Read(parse, From), RouteOptions.Read(parse, To), RouteOptions.Split(RouteOptions.Read(parse, Avoid)), RouteOptions.Read(parse, Year));
     }
 }
