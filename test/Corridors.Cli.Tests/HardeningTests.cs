@@ -88,6 +88,8 @@ public sealed class HardeningTests
     [InlineData("places --year 3000 --limit abc", "--limit: 'abc' is not a whole number", "--year: 3000 is outside")]
     [InlineData("assign --demand data/demand/2025.csv --year abc --gap -1 --method zz", "--year: 'abc' is not a whole number", "--method: 'zz' is not a method", "--gap: The relative gap")]
     [InlineData("runs export --limit 0 --command abc --output", "'--output'", "--limit: The number of runs to list must be")]
+    [InlineData("scenario sweep --param sea-level=-28.5:-31:0.25 --output zzz --seed abc --days 0", "--seed: 'abc' is not a whole number", "--output: Unknown output 'zzz'", "--days: Simulate 1–3650 days.")]
+    [InlineData("scenario compare caspian-drop --samples abc --pairs Xian-Duisburg", "--samples: 'abc' is not a whole number", "--pairs: 'Xian-Duisburg' is not FROM:TO")]
     public void EveryCommand_ReportsUnreadableAndOutOfRangeValuesInOneRound(string commandLine, params string[] messages)
     {
         var args = commandLine.Split(' ').Select(a => a.StartsWith("data/", StringComparison.Ordinal) ? Path.Combine(RepoPaths.Root, a) : a).ToList();

@@ -101,5 +101,5 @@ public sealed record PublishedRateContract(string Corridor, double PublishedUsdP
     /// <summary>The gap as text for tables, e.g. "+30 %".</summary>
     public string GapText => Gap is { } g ? g.ToString("+0 %;−0 %", CultureInfo.InvariantCulture)
         : ModelUsdPerFeu is null ? "run with --feu 1"
-        : string.Create(CultureInfo.InvariantCulture, $"none: published {Math.Abs(YearsApart)} year{(Math.Abs(YearsApart) == 1 ? "" : "s")} {(YearsApart < 0 ? "before" : "after")} the network year");
+        : string.Create(CultureInfo.InvariantCulture, $"not shown: published {Math.Abs(YearsApart)} year{(Math.Abs(YearsApart) == 1 ? "" : "s")} {(YearsApart < 0 ? "before" : "after")} the network year");
 }

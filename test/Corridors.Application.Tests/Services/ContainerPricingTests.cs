@@ -153,7 +153,7 @@ public sealed class ContainerPricingTests
         in2026.CaseId.ShouldBe("nr-rail-feu-2021-01");
         in2026.YearsApart.ShouldBe(-5);
         in2026.Gap.ShouldBeNull();
-        in2026.GapText.ShouldBe("none: published 5 years before the network year");
+        in2026.GapText.ShouldBe("not shown: published 5 years before the network year");
     }
 
     [Fact]
