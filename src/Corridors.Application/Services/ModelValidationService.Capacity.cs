@@ -20,7 +20,7 @@ public sealed partial class ModelValidationService
 
     private ValidationCaseContract EvaluateCapacity(ValidationCase c, IReadOnlyDictionary<string, string> explanations)
     {
-        var capacities = CapacityService.Capacities(workspace.Snapshot(c.Year));
+        var capacities = new CapacityService(workspace).Capacities(c.Year);
         var network = capacities.Network;
         double? model = null;
         string? reason = null;
