@@ -36,6 +36,8 @@ public sealed class CorridorsWorkspace
     private readonly Lazy<string> _fingerprint;
     private readonly ConcurrentDictionary<(string Scenario, int Year, ServiceLevel Level), Lazy<NetworkSnapshot>> _snapshots;
     private readonly ConcurrentDictionary<(string Scenario, int Year), Lazy<CrossingWaits?>> _crossingWaits;
+    private readonly ConcurrentDictionary<(string Scenario, int Year), Lazy<Capacity.CrossingCapacities?>> _crossingCapacities;
+    private readonly ConcurrentDictionary<(string Scenario, int Year), Lazy<IReadOnlyDictionary<(string Leg, string From), Assignment.DelayCurve>?>> _crossingWaitCurves;
     private readonly ILogger _dataLog;
     private readonly CorridorsWorkspace? _root;
 
@@ -55,6 +57,8 @@ public sealed class CorridorsWorkspace
         _publishedRates = new(() => new Services.PublishedRates(this), LazyThreadSafetyMode.ExecutionAndPublication);
         _snapshots = new();
         _crossingWaits = new();
+        _crossingCapacities = new();
+        _crossingWaitCurves = new();
         Scenarios = new ScenarioCatalog(this);
         Runs = new RunRecorder(this);
     }
@@ -74,6 +78,8 @@ public sealed class CorridorsWorkspace
         _publishedRates = root._publishedRates;
         _snapshots = root._snapshots;
         _crossingWaits = root._crossingWaits;
+        _crossingCapacities = root._crossingCapacities;
+        _crossingWaitCurves = root._crossingWaitCurves;
         Scenarios = root.Scenarios;
         Scenario = scenario;
         Runs = new RunRecorder(this);
@@ -193,6 +199,41 @@ public sealed class CorridorsWorkspace
         return _crossingWaits.GetOrAdd((scenario, year), key => new Lazy<CrossingWaits?>(
             () => Services.CrossingWaitCache.GetOrCompute(Options.CacheDirectory, DataFingerprint, key.Scenario, key.Year, () => new Services.CaspianService(this).CrossingWaitsFor(key.Year)),
             LazyThreadSafetyMode.ExecutionAndPublication)).Value;
+    }
+
+    /// <summary>
+    /// The Caspian crossing capacities of <paramref name="year"/> at the year's sea level under this workspace's
+    /// scenario (<see cref="Services.CaspianService.CrossingCapacitiesFor"/>), computed once per year; null when the
+    /// data has no caspian/ folder or the year has no Caspian line.
+    /// </summary>
+    /// <exception cref="InputDataException">The Caspian tables have errors.</exception>
+    public Capacity.CrossingCapacities? CrossingCapacitiesFor(int year)
+    {
+        if (!NetworkLoader.HasCaspian(DataDirectory))
+        {
+            return null;
+        }
+
+        return _crossingCapacities.GetOrAdd((Scenario?.Key ?? BaselineScenario, year), key => new Lazy<Capacity.CrossingCapacities?>(
+            () => new Services.CaspianService(this).CrossingCapacitiesFor(key.Year), LazyThreadSafetyMode.ExecutionAndPublication)).Value;
+    }
+
+    /// <summary>
+    /// The Caspian crossings' simulated wait curves of <paramref name="year"/> as the corridor assignment's
+    /// volume-delay functions (<see cref="Services.CaspianService.CrossingWaitCurves"/>), computed once per year and
+    /// scenario; null when <see cref="WorkspaceOptions.SimulateCrossings"/> is off, the data has no caspian/ folder,
+    /// or the year has no Caspian line (the crossings then keep BPR on their fleet capacity).
+    /// </summary>
+    /// <exception cref="InputDataException">The Caspian tables have errors.</exception>
+    public IReadOnlyDictionary<(string Leg, string From), Assignment.DelayCurve>? CrossingWaitCurvesFor(int year)
+    {
+        if (!Options.SimulateCrossings || !NetworkLoader.HasCaspian(DataDirectory))
+        {
+            return null;
+        }
+
+        return _crossingWaitCurves.GetOrAdd((Scenario?.Key ?? BaselineScenario, year), key => new Lazy<IReadOnlyDictionary<(string Leg, string From), Assignment.DelayCurve>?>(
+            () => new Services.CaspianService(this).CrossingWaitCurves(key.Year), LazyThreadSafetyMode.ExecutionAndPublication)).Value;
     }
 
     private NetworkDefinition LoadDefinition()

@@ -149,6 +149,14 @@ internal static class CapacityCommands
 
         console.Write(table);
         console.MarkupLine(CultureInfo.InvariantCulture, $"Conversions: {d.Conversions.TeuPerTrain} TEU per train, {d.Conversions.GrossTonnesPerTeu} t per TEU (see docs/MODEL.md).");
+        if (d.Caspian is { Crossings.Count: > 0 } caspian)
+        {
+            // Westbound is towards the western (Alat) side: the crossings leaving the eastern ports.
+            var byDirection = caspian.Crossings.GroupBy(c => c.To.StartsWith("AZ-", StringComparison.Ordinal) ? "westbound" : "eastbound")
+                .Select(g => string.Create(CultureInfo.InvariantCulture, $"{g.Key} {g.Sum(c => c.CapacityTeu):N0}"));
+            console.MarkupLine(CultureInfo.InvariantCulture,
+                $"Caspian crossings at sea level {caspian.SeaLevelM:0.00} m: {Markup.Escape(string.Join(", ", byDirection))} TEU/year over {caspian.Crossings.Count / 2} line legs (fleet payload at the allowed draft).");
+        }
     }
 
     private static void Render(IAnsiConsole console, LeverageDocument d)
