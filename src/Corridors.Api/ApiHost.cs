@@ -153,6 +153,7 @@ public static class ApiHost
         Store = StoreFrom(configuration),
         CacheDirectory = configuration["Corridors:CacheDirectory"],
         LoggerFactory = loggers,
+        MaxCachedScenarios = Math.Max(1, configuration.GetValue("Corridors:MaxCachedScenarios", WorkspaceOptions.DefaultMaxCachedScenarios)),
     };
 
     private static void CopyContractOptions(System.Text.Json.JsonSerializerOptions target)

@@ -33,6 +33,7 @@ internal static class Endpoints
         RunEndpoints.Map(api);
         WorkEndpoints.Map(api);
         Jobs.JobEndpoints.Map(api);
+        ScenarioEndpoints.Map(api);
     }
 
     /// <summary>The body is one flat object: the schema's fields plus these (the schema shows one record).</summary>
@@ -82,6 +83,7 @@ internal static class Endpoints
             return bad;
         }
 
+        workspace = Under(workspace, body, problems);
         var percentile = Percentile(extras.Percentile, extras.Samples, extras.Seed, options, problems);
         var request = new RouteRequest(query) { Pareto = extras.Pareto, ParetoRisk = extras.ParetoRisk, Percentile = percentile };
         request = request with { Alternatives = extras.Alternatives ?? request.Alternatives };
@@ -111,6 +113,7 @@ internal static class Endpoints
             problems.Add(new(extras.Alternatives is not null ? "alternatives" : "pareto", "Compare gives the best route per corridor; ask /api/route for alternatives or the Pareto set."));
         }
 
+        workspace = Under(workspace, body, problems);
         var percentile = Percentile(extras.Percentile, extras.Samples, extras.Seed, options, problems);
         var service = new RouteService(workspace);
         if (problems.Count > 0)
@@ -153,6 +156,7 @@ internal static class Endpoints
             Corridor = extras.Corridor,
             Bins = extras.Bins ?? defaults.Bins,
         };
+        workspace = Under(workspace, body, problems);
         var service = new ReliabilityService(workspace);
         CheckSamples(request.Samples, options, problems);
         if (problems.Count > 0)
@@ -221,6 +225,23 @@ internal static class Endpoints
             : Problems.Invalid(outcome.Problems);
     }
 
+    /// <summary>
+    /// The workspace under the body's inline scenario object (read and checked as a scenario file, keyed by its
+    /// content; <c>extends</c> names presets only), or <paramref name="workspace"/> when <c>scenario</c> is a preset
+    /// name or absent; the scenario's problems are added as <c>scenario.&lt;path&gt;</c>.
+    /// </summary>
+    internal static CorridorsWorkspace Under(CorridorsWorkspace workspace, JsonBody.Parsed body, List<RequestProblem> problems)
+    {
+        if (body.InlineScenario is not { } json)
+        {
+            return workspace;
+        }
+
+        var opened = workspace.Scenarios.OpenText(json);
+        problems.AddRange(opened.Problems);
+        return opened.IsValid ? opened.Value : workspace;
+    }
+
     private static PercentileRequest? Percentile(double? percentile, int? samples, long? seed, ApiHostOptions options, List<RequestProblem> problems)
     {
         if (percentile is null)
@@ -239,7 +260,7 @@ internal static class Endpoints
     }
 
     /// <summary>The host's own limit, below the services' (which allow the CLI long runs).</summary>
-    private static void CheckSamples(int samples, ApiHostOptions options, List<RequestProblem> problems)
+    internal static void CheckSamples(int samples, ApiHostOptions options, List<RequestProblem> problems)
     {
         if (samples > options.MaxSamples)
         {

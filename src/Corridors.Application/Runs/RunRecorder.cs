@@ -73,13 +73,15 @@ public sealed class RunRecorder
 {
     private readonly CorridorsWorkspace _workspace;
     private readonly ILogger _log;
-    private readonly Lock _gate = new();
-    private IRunStore? _store;
+    private readonly Shared _shared;
 
-    internal RunRecorder(CorridorsWorkspace workspace)
+    internal RunRecorder(CorridorsWorkspace workspace, RunRecorder? root = null)
     {
         _workspace = workspace;
         _log = workspace.Options.LoggerFactory.CreateLogger("Corridors.Store");
+
+        // A scenario view records under its scenario into the root workspace's store (one connection, one close).
+        _shared = root?._shared ?? new Shared();
     }
 
     /// <summary>The store's options, or null when nothing is stored.</summary>
@@ -132,10 +134,10 @@ public sealed class RunRecorder
     /// </summary>
     public void Close()
     {
-        lock (_gate)
+        lock (_shared.Gate)
         {
-            _store?.Dispose();
-            _store = null;
+            _shared.Store?.Dispose();
+            _shared.Store = null;
         }
     }
 
@@ -145,9 +147,17 @@ public sealed class RunRecorder
     public IRunStore Open()
     {
         var options = Store ?? throw new InvalidOperationException("No run store is configured.");
-        lock (_gate)
+        lock (_shared.Gate)
         {
-            return _store ??= RunStores.Open(options, _workspace.Clock);
+            return _shared.Store ??= RunStores.Open(options, _workspace.Clock);
         }
+    }
+
+    /// <summary>The store a workspace and its scenario views share.</summary>
+    private sealed class Shared
+    {
+        public Lock Gate { get; } = new();
+
+        public IRunStore? Store { get; set; }
     }
 }
