@@ -52,6 +52,7 @@ public static class ApiHost
             k.Limits.MaxRequestBodySize = options.MaxBodyBytes;
         });
         builder.Services.AddSingleton(options);
+        builder.Services.AddSingleton(sp => new RouteAnswers(options with { RouteCacheEntries = sp.GetRequiredService<IConfiguration>().GetValue("Corridors:RouteCacheEntries", options.RouteCacheEntries) }));
         builder.Services.AddSingleton(sp => options.Workspace ?? new CorridorsWorkspace(WorkspaceFrom(sp.GetRequiredService<IConfiguration>(), sp.GetRequiredService<ILoggerFactory>())));
         builder.Services.AddSingleton(sp =>
         {

@@ -6,6 +6,7 @@ using Corridors.Application.Runs;
 using Corridors.Application.Services;
 using Corridors.Application.Workspace;
 using Corridors.Data;
+using Corridors.Data.Store;
 using Corridors.Reliability;
 using Corridors.Routing;
 
@@ -75,7 +76,7 @@ internal static class Endpoints
         return outcome.IsValid ? Document(outcome.Value) : Problems.Invalid(outcome.Problems);
     }
 
-    private static async Task<IResult> Route(HttpRequest http, CorridorsWorkspace workspace, ApiHostOptions options)
+    private static async Task<IResult> Route(HttpRequest http, CorridorsWorkspace workspace, ApiHostOptions options, RouteAnswers answers)
     {
         var (body, query, extras, problems, bad) = await JsonBody.ReadAsync<RouteQueryRequest, RouteBodyExtras>(http, options.MaxBodyBytes).ConfigureAwait(false);
         if (bad is not null)
@@ -94,10 +95,21 @@ internal static class Endpoints
             return Problems.Invalid([.. problems, .. service.Route(request with { Percentile = null }, http.HttpContext.RequestAborted).Problems]);
         }
 
-        var outcome = service.Route(request, http.HttpContext.RequestAborted);
-        return outcome.IsValid
-            ? Recorded(http, outcome.Value.Snapshot.Workspace, new RunInfo("route", body.Text, outcome.Value.Snapshot.Year, outcome.Value.Seed), outcome.Value.Document)
-            : Problems.Invalid(outcome.Problems);
+        var key = answers.Key(workspace, request);
+        if (!answers.TryGet(key, out var answer))
+        {
+            var outcome = service.Route(request, http.HttpContext.RequestAborted);
+            if (!outcome.IsValid)
+            {
+                return Problems.Invalid(outcome.Problems);
+            }
+
+            var scenario = outcome.Value.Snapshot.Workspace.Scenario;
+            answer = new RouteAnswers.Answer(ContractJson.Serialize(outcome.Value.Document), outcome.Value.Snapshot.Year, outcome.Value.Seed, scenario?.Name, scenario?.Fingerprint);
+            answers.Set(key, answer);
+        }
+
+        return Recorded(http, workspace, answer.Info("route", body.Text), answer.Json);
     }
 
     private static async Task<IResult> Compare(HttpRequest http, CorridorsWorkspace workspace, ApiHostOptions options)
@@ -269,9 +281,13 @@ internal static class Endpoints
     }
 
     /// <summary>Stores the document (when a store is configured) and returns the stored bytes; the run id is in a header.</summary>
-    internal static IResult Recorded<T>(HttpRequest http, CorridorsWorkspace workspace, RunInfo info, T document)
+    internal static IResult Recorded<T>(HttpRequest http, CorridorsWorkspace workspace, RunInfo info, T document) =>
+        Recorded(http, workspace, info, ContractJson.Serialize(document));
+
+    /// <summary>Stores a serialised document (when a store is configured) and returns it; the run id is in a header.</summary>
+    private static IResult Recorded(HttpRequest http, CorridorsWorkspace workspace, RunInfo info, string json)
     {
-        var recorded = workspace.Runs.Record(info with { Duration = RequestClock.Elapsed(http.HttpContext) }, document);
+        var recorded = workspace.Runs.RecordJson(info with { Duration = RequestClock.Elapsed(http.HttpContext) }, json, RunStatus.Succeeded);
         if (recorded.RunId is { } id)
         {
             http.HttpContext.Response.Headers["Corridors-Run-Id"] = id.ToString(CultureInfo.InvariantCulture);

@@ -227,3 +227,29 @@ public sealed class ScenarioEndpointTests(ApiFactory factory) : IClassFixture<Ap
         return json.RootElement.Clone();
     }
 }
+
+/// <summary>The route answer cache: a repeated request gets the same bytes and a run of its own; a different one is computed.</summary>
+public sealed class RouteAnswerCacheTests(ApiFactory factory) : IClassFixture<ApiFactory>
+{
+    private readonly HttpClient _client = factory.CreateClient();
+
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task A_repeated_route_request_is_answered_with_the_same_bytes_and_stored_again()
+    {
+        var first = await ApiCalls.Post(_client, "/api/route", """{"from": "Xian", "to": "Duisburg", "depart": "2026-03-03"}""");
+        var again = await ApiCalls.Post(_client, "/api/route", """{ "to": "Duisburg",  "depart": "2026-03-03", "FROM": "Xian" }""");
+        var other = await ApiCalls.Post(_client, "/api/route", """{"from": "Xian", "to": "Duisburg", "depart": "2026-03-04"}""");
+
+        var text = await first.Content.ReadAsStringAsync(Ct);
+        (await again.Content.ReadAsStringAsync(Ct)).ShouldBe(text);
+        (await other.Content.ReadAsStringAsync(Ct)).ShouldNotBe(text);
+        var query = new Application.Requests.RouteQueryRequest { From = "Xian", To = "Duisburg", Depart = "2026-03-04" };
+        (await other.Content.ReadAsStringAsync(Ct)).ShouldBe(ContractJson.Serialize(new RouteService(factory.Workspace).Route(new Application.Requests.RouteRequest(query), Ct).Value.Document));
+        var ids = new[] { first, again, other }.Select(r => r.Headers.GetValues("Corridors-Run-Id").Single()).ToList();
+        ids.Distinct().Count().ShouldBe(3);
+        using var run = JsonDocument.Parse(await _client.GetStringAsync(new Uri("/api/runs/" + ids[1], UriKind.Relative), Ct));
+        run.RootElement.GetProperty("run").GetProperty("arguments").GetString().ShouldBe("""{ "to": "Duisburg",  "depart": "2026-03-03", "FROM": "Xian" }""");
+    }
+}

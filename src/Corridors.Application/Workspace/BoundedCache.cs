@@ -13,7 +13,9 @@ namespace Corridors.Application.Workspace;
 /// when a new key is added to a full cache; a value evicted while in use stays valid for its holder (values are
 /// immutable) and is rebuilt on the next miss.
 /// </remarks>
-internal sealed class BoundedCache<TKey, TValue>
+/// <typeparam name="TKey">The key.</typeparam>
+/// <typeparam name="TValue">The value (immutable: it may be handed to many threads).</typeparam>
+public sealed class BoundedCache<TKey, TValue>
     where TKey : notnull
 {
     private readonly ConcurrentDictionary<TKey, Entry> _entries;
@@ -21,6 +23,7 @@ internal sealed class BoundedCache<TKey, TValue>
     private readonly Lock _evicting = new();
     private long _clock;
 
+    /// <summary>Creates an empty cache of at most <paramref name="capacity"/> values.</summary>
     public BoundedCache(int capacity, IEqualityComparer<TKey>? comparer = null)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(capacity, 1);
@@ -51,6 +54,31 @@ internal sealed class BoundedCache<TKey, TValue>
         }
 
         return added.Value.Value;
+    }
+
+    /// <summary>The value of <paramref name="key"/> when it is held (computed); a hit counts as a use.</summary>
+    public bool TryGetValue(TKey key, [System.Diagnostics.CodeAnalysis.MaybeNullWhen(false)] out TValue value)
+    {
+        if (_entries.TryGetValue(key, out var entry) && entry.Value.IsValueCreated)
+        {
+            Volatile.Write(ref entry.LastUse, Interlocked.Increment(ref _clock));
+            value = entry.Value.Value;
+            return true;
+        }
+
+        value = default;
+        return false;
+    }
+
+    /// <summary>Holds <paramref name="value"/> for <paramref name="key"/> (replacing a value held), dropping the least recently used beyond the capacity.</summary>
+    public void Set(TKey key, TValue value)
+    {
+        var entry = new Entry(new Lazy<TValue>(value), Interlocked.Increment(ref _clock));
+        _entries[key] = entry;
+        if (_entries.Count > _capacity)
+        {
+            Evict(entry);
+        }
     }
 
     private void Evict(Entry keep)
