@@ -109,7 +109,7 @@ internal static class Endpoints
             answers.Set(key, answer);
         }
 
-        return Recorded(http, workspace, answer.Info("route", body.Text), answer.Json);
+        return await RecordedAsync(http, workspace, answer.Info("route", body.Text), answer.Json).ConfigureAwait(false);
     }
 
     private static async Task<IResult> Compare(HttpRequest http, CorridorsWorkspace workspace, ApiHostOptions options)
@@ -284,10 +284,19 @@ internal static class Endpoints
     internal static IResult Recorded<T>(HttpRequest http, CorridorsWorkspace workspace, RunInfo info, T document) =>
         Recorded(http, workspace, info, ContractJson.Serialize(document));
 
+    /// <summary>
+    /// Stores a serialised document with the runs other requests store at the same moment (one transaction, see
+    /// <see cref="RunRecorder.RecordJsonAsync"/>) and returns it once stored; the run id is in a header.
+    /// </summary>
+    private static async Task<IResult> RecordedAsync(HttpRequest http, CorridorsWorkspace workspace, RunInfo info, string json) =>
+        Respond(http, await workspace.Runs.RecordJsonAsync(info with { Duration = RequestClock.Elapsed(http.HttpContext) }, json, RunStatus.Succeeded).ConfigureAwait(false));
+
     /// <summary>Stores a serialised document (when a store is configured) and returns it; the run id is in a header.</summary>
-    private static IResult Recorded(HttpRequest http, CorridorsWorkspace workspace, RunInfo info, string json)
+    private static IResult Recorded(HttpRequest http, CorridorsWorkspace workspace, RunInfo info, string json) =>
+        Respond(http, workspace.Runs.RecordJson(info with { Duration = RequestClock.Elapsed(http.HttpContext) }, json, RunStatus.Succeeded));
+
+    private static IResult Respond(HttpRequest http, RecordedRun recorded)
     {
-        var recorded = workspace.Runs.RecordJson(info with { Duration = RequestClock.Elapsed(http.HttpContext) }, json, RunStatus.Succeeded);
         if (recorded.RunId is { } id)
         {
             http.HttpContext.Response.Headers["Corridors-Run-Id"] = id.ToString(CultureInfo.InvariantCulture);
