@@ -155,7 +155,7 @@ internal static class CapacityCommands
             var byDirection = caspian.Crossings.GroupBy(c => c.To.StartsWith("AZ-", StringComparison.Ordinal) ? "westbound" : "eastbound")
                 .Select(g => string.Create(CultureInfo.InvariantCulture, $"{g.Key} {g.Sum(c => c.CapacityTeu):N0}"));
             console.MarkupLine(CultureInfo.InvariantCulture,
-                $"Caspian crossings at sea level {caspian.SeaLevelM:0.00} m: {Markup.Escape(string.Join(", ", byDirection))} TEU/year over {caspian.Crossings.Count / 2} line legs (fleet payload at the allowed draft).");
+                $"Caspian crossings at sea level {caspian.SeaLevelM:0.00} m: {Markup.Escape(string.Join(", ", byDirection))} TEU/year on {caspian.Crossings.Count} directed crossings (the crossing simulation's fleet, payload at the allowed draft).");
         }
     }
 
