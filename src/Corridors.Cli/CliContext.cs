@@ -38,9 +38,8 @@ internal sealed class CliContext : IDisposable
             Console.Profile.Width = environment.Columns ?? 160;
         }
 
-        LoggerFactory = Microsoft.Extensions.Logging.LoggerFactory.Create(builder => builder
-            .SetMinimumLevel(verbose ? LogLevel.Debug : LogLevel.Warning)
-            .AddProvider(new TextWriterLoggerProvider(Stderr)));
+        // One provider and one level: no dependency-injection container to build on every call (start-up, issue 16).
+        LoggerFactory = new TextWriterLoggerFactory(Stderr, verbose ? LogLevel.Debug : LogLevel.Warning);
     }
 
     /// <summary>Results go here (tables, JSON, GeoJSON).</summary>

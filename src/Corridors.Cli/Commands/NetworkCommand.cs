@@ -43,10 +43,7 @@ internal static class NetworkCommand
         var fromYear = new Option<int>("--from") { Description = $"The earlier network year ({CommonOptions.MinYear}–{CommonOptions.MaxYear}).", Required = true };
         var toYear = new Option<int>("--to") { Description = $"The later network year ({CommonOptions.MinYear}–{CommonOptions.MaxYear}).", Required = true };
         var diffJson = CommonOptions.Json();
-        var diff = new Command("diff", Help.WithExamples(
-            "What opens, closes or changes between two network years: places and legs by name, with status and dates.",
-            "corridors network diff --from 2026 --to 2030",
-            "corridors network diff --from 2024 --to 2035 --json"))
+        var diff = new Command("diff", "What opens, closes or changes between two network years: places and legs by name, with status and dates.")
         {
             fromYear,
             toYear,

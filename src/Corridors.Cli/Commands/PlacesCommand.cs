@@ -22,12 +22,7 @@ internal static class PlacesCommand
         var limit = new Option<int?>("--limit", "-n") { Description = "At most this many places (with --near: the nearest)." };
         var year = CommonOptions.Year();
         var json = CommonOptions.Json();
-        var command = new Command("places", Help.WithExamples(
-            "List the places routes can start, end or pass through (with every name they answer to), or resolve one name.",
-            "corridors places --country KZ",
-            "corridors places --kind seaport --near 9.0,44.4 -n 5",
-            "corridors places Genova",
-            "corridors places 'Poti port' --json"))
+        var command = new Command("places", "List the places routes can start, end or pass through (with every name they answer to), or resolve one name.")
         {
             name, country, kind, near, limit, year, json,
         };

@@ -67,7 +67,7 @@ internal static class RunsCommand
             return ExitCodes.Ok;
         });
 
-        return new Command("runs", "Results stored by route, compare, reliability, sea, caspian, assign, bypass and leverage (one transaction per run).")
+        return new Command("runs", "Results stored by route, compare, reliability, caspian, validate-model, bypass, leverage, invest, scenario compare and sweep (one transaction per run).")
         {
             list, show, Export(context), Delete(context),
         };
