@@ -68,7 +68,7 @@ public static class ApiHost
                 sp.GetRequiredService<ILogger<Jobs.JobQueue>>(),
                 (job, error) => sp.GetRequiredService<CorridorsWorkspace>().Runs.RecordJson(
                     new Application.Runs.RunInfo(job.Kind, job.Arguments, null, null) { Duration = job.StartedUtc is { } started ? TimeProvider.System.GetUtcNow() - started : null },
-                    ContractJson.Serialize(new Jobs.JobFailureDocument(job.Id, job.Kind, error)),
+                    ApiJson.Serialize(new Jobs.JobFailureDocument(job.Id, job.Kind, error)),
                     RunStatus.Failed).RunId);
         });
         builder.Services.AddProblemDetails(p => p.CustomizeProblemDetails = c =>
@@ -162,5 +162,14 @@ public static class ApiHost
         // Responses the framework writes (problem details) use the contract's naming, like the documents.
         target.PropertyNamingPolicy = ContractJson.Options.PropertyNamingPolicy;
         target.Encoder = ContractJson.Options.Encoder;
+        foreach (var converter in ContractJson.Options.Converters)
+        {
+            target.Converters.Add(converter);
+        }
+
+        // The OpenAPI document describes the documents and bodies from the same generated metadata (no reflection).
+        target.TypeInfoResolverChain.Insert(0, ApiRequestJsonContext.Default);
+        target.TypeInfoResolverChain.Insert(0, ApiDocumentJsonContext.Default);
+        target.TypeInfoResolverChain.Insert(0, ContractJsonContext.Default);
     }
 }

@@ -105,7 +105,7 @@ internal static class Endpoints
             }
 
             var scenario = outcome.Value.Snapshot.Workspace.Scenario;
-            answer = new RouteAnswers.Answer(ContractJson.Serialize(outcome.Value.Document), outcome.Value.Snapshot.Year, outcome.Value.Seed, scenario?.Name, scenario?.Fingerprint);
+            answer = new RouteAnswers.Answer(ApiJson.Serialize(outcome.Value.Document), outcome.Value.Snapshot.Year, outcome.Value.Seed, scenario?.Name, scenario?.Fingerprint);
             answers.Set(key, answer);
         }
 
@@ -207,7 +207,7 @@ internal static class Endpoints
 
                 return run.Value.Document is { } document
                     ? WorkEndpoints.Stored(workspace, new RunInfo("reliability", body.Text, run.Value.Snapshot.Year, run.Value.Settings.Seed), started, document)
-                    : new Jobs.JobOutcome(ContractJson.Serialize(run.Value.NoRouteDocument), null, []);
+                    : new Jobs.JobOutcome(ApiJson.Serialize(run.Value.NoRouteDocument), null, []);
             });
         }
 
@@ -282,7 +282,7 @@ internal static class Endpoints
 
     /// <summary>Stores the document (when a store is configured) and returns the stored bytes; the run id is in a header.</summary>
     internal static IResult Recorded<T>(HttpRequest http, CorridorsWorkspace workspace, RunInfo info, T document) =>
-        Recorded(http, workspace, info, ContractJson.Serialize(document));
+        Recorded(http, workspace, info, ApiJson.Serialize(document));
 
     /// <summary>
     /// Stores a serialised document with the runs other requests store at the same moment (one transaction, see
@@ -305,6 +305,6 @@ internal static class Endpoints
         return TypedResults.Text(recorded.Json, Json);
     }
 
-    internal static IResult Document<T>(T document) => TypedResults.Text(ContractJson.Serialize(document), Json);
+    internal static IResult Document<T>(T document) => TypedResults.Text(ApiJson.Serialize(document), Json);
 }
 

@@ -21,7 +21,7 @@ internal static class JsonBody
         AllowTrailingCommas = false,
         ReadCommentHandling = JsonCommentHandling.Disallow,
         MaxDepth = 16,
-        TypeInfoResolver = new DefaultJsonTypeInfoResolver(),
+        TypeInfoResolver = ApiRequestJsonContext.Default,
     };
 
     /// <summary>A body bound to two records, or (when <c>Problem</c> is set) the response saying why not.</summary>
@@ -203,7 +203,7 @@ internal static class JsonBody
         ArgumentNullException.ThrowIfNull(problems);
         try
         {
-            return body.Root.Deserialize<T>(Options);
+            return body.Root.Deserialize((JsonTypeInfo<T>)Options.GetTypeInfo(typeof(T)));
         }
         catch (JsonException ex)
         {

@@ -54,7 +54,7 @@ internal sealed class RouteAnswers(ApiHostOptions options)
         }
 
         var today = string.IsNullOrWhiteSpace(request.Query.Depart) ? workspace.Clock.GetUtcNow().UtcDateTime.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) : string.Empty;
-        return string.Join('\n', workspace.DataFingerprint, scenario?.Key ?? CorridorsWorkspace.BaselineScenario, scenario?.Fingerprint, today, JsonSerializer.Serialize(request, JsonBody.Options));
+        return string.Join('\n', workspace.DataFingerprint, scenario?.Key ?? CorridorsWorkspace.BaselineScenario, scenario?.Fingerprint, today, JsonSerializer.Serialize(request, ApiRequestJsonContext.Default.RouteRequest));
     }
 
     /// <summary>The answer of <paramref name="key"/> when it is held.</summary>

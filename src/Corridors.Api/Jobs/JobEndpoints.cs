@@ -129,7 +129,7 @@ internal static class JobEndpoints
                 detail: string.Create(CultureInfo.InvariantCulture, $"{queue.Options.Capacity} jobs are queued or running; try again later or cancel one."));
         }
 
-        return new Accepted(TypedResults.Text(ContractJson.Serialize(JobDocument.Of(job)), Endpoints.Json, statusCode: StatusCodes.Status202Accepted), "/api/jobs/" + job.Id);
+        return new Accepted(TypedResults.Text(ApiJson.Serialize(JobDocument.Of(job)), Endpoints.Json, statusCode: StatusCodes.Status202Accepted), "/api/jobs/" + job.Id);
     }
 
     private static IResult List(JobQueue queue) =>
@@ -166,7 +166,7 @@ internal static class JobEndpoints
         }
 
         return queue.Cancel(job)
-            ? TypedResults.Text(ContractJson.Serialize(JobDocument.Of(job)), Endpoints.Json, statusCode: StatusCodes.Status202Accepted)
+            ? TypedResults.Text(ApiJson.Serialize(JobDocument.Of(job)), Endpoints.Json, statusCode: StatusCodes.Status202Accepted)
             : TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "The job has finished", detail: $"The job ended as {job.Status.ToString().ToLowerInvariant()}; there is nothing to cancel.");
     }
 

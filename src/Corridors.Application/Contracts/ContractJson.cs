@@ -1,6 +1,7 @@
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using System.Text.Json.Serialization.Metadata;
 
 namespace Corridors.Application.Contracts;
 
@@ -11,11 +12,15 @@ namespace Corridors.Application.Contracts;
 /// </summary>
 public static class ContractJson
 {
-    /// <summary>The serializer options (read-only once first used).</summary>
-    public static readonly JsonSerializerOptions Options = CreateOptions();
+    /// <summary>The serializer options of the application's documents (metadata from <see cref="ContractJsonContext"/>).</summary>
+    public static readonly JsonSerializerOptions Options = CreateOptions(ContractJsonContext.Default);
 
     /// <summary>Serialises a document.</summary>
-    public static string Serialize<T>(T document) => JsonSerializer.Serialize(document, Options);
+    public static string Serialize<T>(T document) => Serialize(document, Options);
+
+    /// <summary>Serialises a document with options from <see cref="CreateOptions"/> (a front end's own documents).</summary>
+    public static string Serialize<T>(T document, JsonSerializerOptions options) =>
+        JsonSerializer.Serialize(document, (JsonTypeInfo<T>)options.GetTypeInfo(typeof(T)));
 
     /// <summary>Rounds a number for a document (keeps outputs stable and readable).</summary>
     public static double Round(double value, int digits = 2) => Math.Round(value, digits, MidpointRounding.AwayFromZero);
@@ -37,17 +42,29 @@ public static class ContractJson
     /// <summary>A time in <see cref="TimeFormat"/> (see <see cref="Time(DateTime)"/>).</summary>
     public static string Time(DateTimeOffset utc) => Time(utc.UtcDateTime);
 
-    private static JsonSerializerOptions CreateOptions()
+    /// <summary>
+    /// The contract's options over <paramref name="resolver"/> and the application's documents: a front end with
+    /// documents of its own (the HTTP API's jobs) passes its generated context, so its documents are written alike.
+    /// </summary>
+    public static JsonSerializerOptions CreateOptions(IJsonTypeInfoResolver resolver)
     {
+        ArgumentNullException.ThrowIfNull(resolver);
         var options = new JsonSerializerOptions
         {
+            TypeInfoResolver = ReferenceEquals(resolver, ContractJsonContext.Default) ? resolver : JsonTypeInfoResolver.Combine(resolver, ContractJsonContext.Default),
             PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
             WriteIndented = true,
             Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
             DefaultIgnoreCondition = JsonIgnoreCondition.Never,
-            Converters = { new JsonStringEnumConverter(JsonNamingPolicy.KebabCaseLower) },
         };
-        options.MakeReadOnly(populateMissingResolver: true);
+
+        // The enum converters declared on the generated context (its JsonSourceGenerationOptions).
+        foreach (var converter in ContractJsonContext.Default.Options.Converters)
+        {
+            options.Converters.Add(converter);
+        }
+
+        options.MakeReadOnly();
         return options;
     }
 }

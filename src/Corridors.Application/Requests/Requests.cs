@@ -108,25 +108,25 @@ public sealed record RouteQueryRequest
     public double? TonnesPerTeu { get; init; }
 
     /// <summary>Countries to avoid (ISO 3166-1 alpha-2, any case).</summary>
-    public IReadOnlyList<string> AvoidCountries { get; init; } = [];
+    public IReadOnlyList<string> AvoidCountries { get; init => field = value ?? []; } = [];
 
     /// <summary>Passages to avoid (ids or names).</summary>
-    public IReadOnlyList<string> AvoidPassages { get; init; } = [];
+    public IReadOnlyList<string> AvoidPassages { get; init => field = value ?? []; } = [];
 
     /// <summary>Modes to avoid (rail, road, ferry, feeder, ocean, inland-waterway).</summary>
-    public IReadOnlyList<string> AvoidModes { get; init; } = [];
+    public IReadOnlyList<string> AvoidModes { get; init => field = value ?? []; } = [];
 
     /// <summary>Modes the route must use at least once each.</summary>
-    public IReadOnlyList<string> RequireModes { get; init; } = [];
+    public IReadOnlyList<string> RequireModes { get; init => field = value ?? []; } = [];
 
     /// <summary>Places the route must pass (names or ids).</summary>
-    public IReadOnlyList<string> Via { get; init; } = [];
+    public IReadOnlyList<string> Via { get; init => field = value ?? []; } = [];
 
     /// <summary>Countries the route must pass (ISO codes).</summary>
-    public IReadOnlyList<string> ViaCountries { get; init; } = [];
+    public IReadOnlyList<string> ViaCountries { get; init => field = value ?? []; } = [];
 
     /// <summary>Passages the route must use (ids or names).</summary>
-    public IReadOnlyList<string> ViaPassages { get; init; } = [];
+    public IReadOnlyList<string> ViaPassages { get; init => field = value ?? []; } = [];
 
     /// <summary>At most this many transshipments.</summary>
     public int? MaxTransshipments { get; init; }
@@ -176,7 +176,7 @@ public sealed record RouteRequest(RouteQueryRequest Query)
 {
     /// <summary>Up to this many routes that differ at corridor level.</summary>
     /// <value>1.</value>
-    public int Alternatives { get; init; } = 1;
+    public int Alternatives { get; set; } = 1;
 
     /// <summary>Every route that is best on some mix of time, cost and CO2e.</summary>
     public bool Pareto { get; init; }
@@ -227,34 +227,39 @@ public sealed record ReliabilityRequest(RouteQueryRequest Query)
 }
 
 /// <summary>A port-to-port sea route on the lane network, or a batch of them (<see cref="SeaBatchRequest"/>).</summary>
+/// <remarks>
+/// Bound from request bodies by generated serializer metadata, which passes the type's default for an init-only
+/// property the body leaves out (dotnet/runtime#84484): lists therefore turn null into empty and the defaulted
+/// numbers have setters, so a missing field keeps the default written here.
+/// </remarks>
 public sealed record SeaRouteOptions
 {
     /// <summary>Default vessel speed: 16 kn, PEM's Asia–North Europe mainline assumption (corridor-facts §3.2).</summary>
     public const double DefaultKnots = 16;
 
     /// <summary>Passages to avoid (ids).</summary>
-    public IReadOnlyList<string> AvoidPassages { get; init; } = [];
+    public IReadOnlyList<string> AvoidPassages { get; init => field = value ?? []; } = [];
 
     /// <summary>Passages the route must cross (ids; at most 4).</summary>
-    public IReadOnlyList<string> ViaPassages { get; init; } = [];
+    public IReadOnlyList<string> ViaPassages { get; init => field = value ?? []; } = [];
 
     /// <summary>Countries to avoid: their passages are avoided and ports in them refused.</summary>
-    public IReadOnlyList<string> AvoidCountries { get; init; } = [];
+    public IReadOnlyList<string> AvoidCountries { get; init => field = value ?? []; } = [];
 
     /// <summary>Vessel speed in knots (1–60).</summary>
     /// <value>16.</value>
-    public double Knots { get; init; } = DefaultKnots;
+    public double Knots { get; set; } = DefaultKnots;
 
     /// <summary>Container-ship size in TEU; 0 ignores size limits.</summary>
     /// <value><c>ocean_vessel_teu</c> of parameters.csv.</value>
     public int? VesselTeu { get; init; }
 
     /// <summary>Largest distance from a port to its nearest lane vertex, km.</summary>
-    public double MaxSnapKm { get; init; } = Sea.SeaRouteRequest.DefaultMaxSnapKm;
+    public double MaxSnapKm { get; set; } = Sea.SeaRouteRequest.DefaultMaxSnapKm;
 
     /// <summary>Include the route geometry.</summary>
     /// <value>true.</value>
-    public bool Geometry { get; init; } = true;
+    public bool Geometry { get; set; } = true;
 }
 
 /// <summary>One sea route.</summary>

@@ -12,6 +12,7 @@ using Corridors.Simulation;
 namespace Corridors.Application.Services;
 
 /// <summary>A <c>caspian</c> run: one simulated year of the crossing.</summary>
+/// <remarks>Seed and days have setters so a body that leaves them out keeps their defaults (see <see cref="Requests.SeaRouteOptions"/>).</remarks>
 public sealed record CaspianRequest
 {
     /// <summary>Default seed.</summary>
@@ -33,15 +34,15 @@ public sealed record CaspianRequest
     public double? DemandWagons { get; init; }
 
     /// <summary>Vessels to add, <c>class:count</c> (e.g. <c>ro-pax:2</c>): copies of the line's vessel of that class, on the line that has most of them.</summary>
-    public IReadOnlyList<string> FleetAdd { get; init; } = [];
+    public IReadOnlyList<string> FleetAdd { get; init => field = value ?? []; } = [];
 
     /// <summary>Seed.</summary>
     /// <value>42.</value>
-    public long Seed { get; init; } = DefaultSeed;
+    public long Seed { get; set; } = DefaultSeed;
 
     /// <summary>Simulated days.</summary>
     /// <value>365.</value>
-    public int Days { get; init; } = 365;
+    public int Days { get; set; } = 365;
 }
 
 /// <summary>A <c>caspian --curve</c> request: wait curves over demand levels.</summary>

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Diagnostics.CodeAnalysis;
 
 namespace Corridors.Application.Workspace;
 
@@ -15,7 +16,7 @@ namespace Corridors.Application.Workspace;
 /// </remarks>
 /// <typeparam name="TKey">The key.</typeparam>
 /// <typeparam name="TValue">The value (immutable: it may be handed to many threads).</typeparam>
-public sealed class BoundedCache<TKey, TValue>
+public sealed class BoundedCache<TKey, [DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicParameterlessConstructor)] TValue>
     where TKey : notnull
 {
     private readonly ConcurrentDictionary<TKey, Entry> _entries;
@@ -57,7 +58,7 @@ public sealed class BoundedCache<TKey, TValue>
     }
 
     /// <summary>The value of <paramref name="key"/> when it is held (computed); a hit counts as a use.</summary>
-    public bool TryGetValue(TKey key, [System.Diagnostics.CodeAnalysis.MaybeNullWhen(false)] out TValue value)
+    public bool TryGetValue(TKey key, [MaybeNullWhen(false)] out TValue value)
     {
         if (_entries.TryGetValue(key, out var entry) && entry.Value.IsValueCreated)
         {

@@ -62,9 +62,9 @@ public sealed class RunRecorderTests
     {
         var workspace = new CorridorsWorkspace(new WorkspaceOptions { DataDirectory = RepoPaths.MinimalData });
 
-        var recorded = workspace.Runs.Record(new RunInfo("network", string.Empty, 2026, null), new { a = 1 });
+        var recorded = workspace.Runs.Record(new RunInfo("scenarios", string.Empty, 2026, null), new ScenarioListDocument([]));
 
         recorded.RunId.ShouldBeNull();
-        recorded.Json.ShouldBe("{\n  \"a\": 1\n}");
+        recorded.Json.ShouldBe("{\n  \"presets\": []\n}");
     }
 }
