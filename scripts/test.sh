@@ -9,6 +9,13 @@ results="$root/artifacts/TestResults"
 rm -rf "$results"
 
 dotnet build Corridors.slnx -c Release -nologo -v quiet -clp:ErrorsOnly || { echo "build failed"; echo "0 passed, 1 failed"; exit 1; }
+# The Native AOT program ./corridors runs, checked against the in-process one by NativeAotParityTests.
+aot="$root/artifacts/aot"
+rm -rf "$aot"
+dotnet publish src/Corridors.Cli/Corridors.Cli.csproj -c Release -r linux-x64 -p:PublishAot=true -o "$aot" -nologo -v quiet -clp:ErrorsOnly \
+  || { echo "native AOT publish failed"; echo "0 passed, 1 failed"; exit 1; }
+export CORRIDORS_AOT_EXE="$aot/corridors"
+
 dotnet test Corridors.slnx -c Release --no-build --logger "trx;LogFilePrefix=tests" --results-directory "$results" "$@"
 test_rc=$?
 
