@@ -52,6 +52,7 @@ public static class ApiHost
             k.Limits.MaxRequestBodySize = options.MaxBodyBytes;
         });
         builder.Services.AddSingleton(options);
+        builder.Services.AddSingleton(sp => new RouteAnswers(options with { RouteCacheEntries = sp.GetRequiredService<IConfiguration>().GetValue("Corridors:RouteCacheEntries", options.RouteCacheEntries) }));
         builder.Services.AddSingleton(sp => options.Workspace ?? new CorridorsWorkspace(WorkspaceFrom(sp.GetRequiredService<IConfiguration>(), sp.GetRequiredService<ILoggerFactory>())));
         builder.Services.AddSingleton(sp =>
         {
@@ -153,6 +154,7 @@ public static class ApiHost
         Store = StoreFrom(configuration),
         CacheDirectory = configuration["Corridors:CacheDirectory"],
         LoggerFactory = loggers,
+        MaxCachedScenarios = Math.Max(1, configuration.GetValue("Corridors:MaxCachedScenarios", WorkspaceOptions.DefaultMaxCachedScenarios)),
     };
 
     private static void CopyContractOptions(System.Text.Json.JsonSerializerOptions target)

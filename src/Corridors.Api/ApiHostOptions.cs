@@ -28,6 +28,13 @@ public sealed record ApiHostOptions
     /// <value>1 000 000.</value>
     public int MaxSamples { get; init; } = 1_000_000;
 
+    /// <summary>
+    /// Route documents kept for identical normalised requests (<see cref="RouteAnswers"/>); 0 turns the cache off.
+    /// Each is about 20 KB, so the default holds about 20 MB at most.
+    /// </summary>
+    /// <value>1024 (or <c>Corridors:RouteCacheEntries</c>).</value>
+    public int RouteCacheEntries { get; init; } = 1024;
+
     /// <summary>Longest time one request may compute before it is cancelled (504).</summary>
     /// <value>30 s (or <c>Corridors:RequestTimeoutMilliseconds</c>).</value>
     public TimeSpan RequestTimeout { get; init; } = TimeSpan.FromSeconds(30);

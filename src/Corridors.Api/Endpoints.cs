@@ -6,6 +6,7 @@ using Corridors.Application.Runs;
 using Corridors.Application.Services;
 using Corridors.Application.Workspace;
 using Corridors.Data;
+using Corridors.Data.Store;
 using Corridors.Reliability;
 using Corridors.Routing;
 
@@ -33,6 +34,7 @@ internal static class Endpoints
         RunEndpoints.Map(api);
         WorkEndpoints.Map(api);
         Jobs.JobEndpoints.Map(api);
+        ScenarioEndpoints.Map(api);
     }
 
     /// <summary>The body is one flat object: the schema's fields plus these (the schema shows one record).</summary>
@@ -74,7 +76,7 @@ internal static class Endpoints
         return outcome.IsValid ? Document(outcome.Value) : Problems.Invalid(outcome.Problems);
     }
 
-    private static async Task<IResult> Route(HttpRequest http, CorridorsWorkspace workspace, ApiHostOptions options)
+    private static async Task<IResult> Route(HttpRequest http, CorridorsWorkspace workspace, ApiHostOptions options, RouteAnswers answers)
     {
         var (body, query, extras, problems, bad) = await JsonBody.ReadAsync<RouteQueryRequest, RouteBodyExtras>(http, options.MaxBodyBytes).ConfigureAwait(false);
         if (bad is not null)
@@ -82,6 +84,7 @@ internal static class Endpoints
             return bad;
         }
 
+        workspace = Under(workspace, body, problems);
         var percentile = Percentile(extras.Percentile, extras.Samples, extras.Seed, options, problems);
         var request = new RouteRequest(query) { Pareto = extras.Pareto, ParetoRisk = extras.ParetoRisk, Percentile = percentile };
         request = request with { Alternatives = extras.Alternatives ?? request.Alternatives };
@@ -92,10 +95,21 @@ internal static class Endpoints
             return Problems.Invalid([.. problems, .. service.Route(request with { Percentile = null }, http.HttpContext.RequestAborted).Problems]);
         }
 
-        var outcome = service.Route(request, http.HttpContext.RequestAborted);
-        return outcome.IsValid
-            ? Recorded(http, outcome.Value.Snapshot.Workspace, new RunInfo("route", body.Text, outcome.Value.Snapshot.Year, outcome.Value.Seed), outcome.Value.Document)
-            : Problems.Invalid(outcome.Problems);
+        var key = answers.Key(workspace, request);
+        if (!answers.TryGet(key, out var answer))
+        {
+            var outcome = service.Route(request, http.HttpContext.RequestAborted);
+            if (!outcome.IsValid)
+            {
+                return Problems.Invalid(outcome.Problems);
+            }
+
+            var scenario = outcome.Value.Snapshot.Workspace.Scenario;
+            answer = new RouteAnswers.Answer(ContractJson.Serialize(outcome.Value.Document), outcome.Value.Snapshot.Year, outcome.Value.Seed, scenario?.Name, scenario?.Fingerprint);
+            answers.Set(key, answer);
+        }
+
+        return await RecordedAsync(http, workspace, answer.Info("route", body.Text), answer.Json).ConfigureAwait(false);
     }
 
     private static async Task<IResult> Compare(HttpRequest http, CorridorsWorkspace workspace, ApiHostOptions options)
@@ -111,6 +125,7 @@ internal static class Endpoints
             problems.Add(new(extras.Alternatives is not null ? "alternatives" : "pareto", "Compare gives the best route per corridor; ask /api/route for alternatives or the Pareto set."));
         }
 
+        workspace = Under(workspace, body, problems);
         var percentile = Percentile(extras.Percentile, extras.Samples, extras.Seed, options, problems);
         var service = new RouteService(workspace);
         if (problems.Count > 0)
@@ -153,6 +168,7 @@ internal static class Endpoints
             Corridor = extras.Corridor,
             Bins = extras.Bins ?? defaults.Bins,
         };
+        workspace = Under(workspace, body, problems);
         var service = new ReliabilityService(workspace);
         CheckSamples(request.Samples, options, problems);
         if (problems.Count > 0)
@@ -221,6 +237,23 @@ internal static class Endpoints
             : Problems.Invalid(outcome.Problems);
     }
 
+    /// <summary>
+    /// The workspace under the body's inline scenario object (read and checked as a scenario file, keyed by its
+    /// content; <c>extends</c> names presets only), or <paramref name="workspace"/> when <c>scenario</c> is a preset
+    /// name or absent; the scenario's problems are added as <c>scenario.&lt;path&gt;</c>.
+    /// </summary>
+    internal static CorridorsWorkspace Under(CorridorsWorkspace workspace, JsonBody.Parsed body, List<RequestProblem> problems)
+    {
+        if (body.InlineScenario is not { } json)
+        {
+            return workspace;
+        }
+
+        var opened = workspace.Scenarios.OpenText(json);
+        problems.AddRange(opened.Problems);
+        return opened.IsValid ? opened.Value : workspace;
+    }
+
     private static PercentileRequest? Percentile(double? percentile, int? samples, long? seed, ApiHostOptions options, List<RequestProblem> problems)
     {
         if (percentile is null)
@@ -239,7 +272,7 @@ internal static class Endpoints
     }
 
     /// <summary>The host's own limit, below the services' (which allow the CLI long runs).</summary>
-    private static void CheckSamples(int samples, ApiHostOptions options, List<RequestProblem> problems)
+    internal static void CheckSamples(int samples, ApiHostOptions options, List<RequestProblem> problems)
     {
         if (samples > options.MaxSamples)
         {
@@ -248,9 +281,22 @@ internal static class Endpoints
     }
 
     /// <summary>Stores the document (when a store is configured) and returns the stored bytes; the run id is in a header.</summary>
-    internal static IResult Recorded<T>(HttpRequest http, CorridorsWorkspace workspace, RunInfo info, T document)
+    internal static IResult Recorded<T>(HttpRequest http, CorridorsWorkspace workspace, RunInfo info, T document) =>
+        Recorded(http, workspace, info, ContractJson.Serialize(document));
+
+    /// <summary>
+    /// Stores a serialised document with the runs other requests store at the same moment (one transaction, see
+    /// <see cref="RunRecorder.RecordJsonAsync"/>) and returns it once stored; the run id is in a header.
+    /// </summary>
+    private static async Task<IResult> RecordedAsync(HttpRequest http, CorridorsWorkspace workspace, RunInfo info, string json) =>
+        Respond(http, await workspace.Runs.RecordJsonAsync(info with { Duration = RequestClock.Elapsed(http.HttpContext) }, json, RunStatus.Succeeded).ConfigureAwait(false));
+
+    /// <summary>Stores a serialised document (when a store is configured) and returns it; the run id is in a header.</summary>
+    private static IResult Recorded(HttpRequest http, CorridorsWorkspace workspace, RunInfo info, string json) =>
+        Respond(http, workspace.Runs.RecordJson(info with { Duration = RequestClock.Elapsed(http.HttpContext) }, json, RunStatus.Succeeded));
+
+    private static IResult Respond(HttpRequest http, RecordedRun recorded)
     {
-        var recorded = workspace.Runs.Record(info with { Duration = RequestClock.Elapsed(http.HttpContext) }, document);
         if (recorded.RunId is { } id)
         {
             http.HttpContext.Response.Headers["Corridors-Run-Id"] = id.ToString(CultureInfo.InvariantCulture);

@@ -28,19 +28,32 @@ internal static class JsonBody
     internal sealed record Bound<TFirst, TSecond>(Parsed Body, TFirst First, TSecond Second, List<RequestProblem> Problems, IResult? Problem);
 
     /// <summary>A parsed body, or the response that says why it is not one.</summary>
-    internal sealed record Parsed(JsonElement Root, string Text, IResult? Problem);
+    /// <param name="Root">The body, without an inline <c>scenario</c> object.</param>
+    /// <param name="Text">The body as sent (stored with its run).</param>
+    /// <param name="Problem">Why the body is unusable, or null.</param>
+    internal sealed record Parsed(JsonElement Root, string Text, IResult? Problem)
+    {
+        /// <summary>The <c>scenario</c> field's JSON when it is an object (a scenario given inline), else null.</summary>
+        public string? InlineScenario { get; init; }
+    }
 
-    /// <summary>Reads and checks the body against the fields of <paramref name="types"/>.</summary>
-    public static async Task<Parsed> ReadAsync(HttpRequest request, int maxBytes, params Type[] types)
+    /// <summary>The body field that may hold a preset name or a scenario object.</summary>
+    private const string ScenarioField = "scenario";
+
+    /// <summary>
+    /// The body's bytes: a JSON content type and at most <paramref name="maxBytes"/> bytes, or (<c>Problem</c>) the 415
+    /// or 413 response.
+    /// </summary>
+    public static async Task<(byte[] Bytes, IResult? Problem)> ReadBytesAsync(HttpRequest request, int maxBytes)
     {
         if (request.ContentLength > maxBytes)
         {
-            return Fail(TooLarge(maxBytes));
+            return ([], TooLarge(maxBytes));
         }
 
         if (!(request.ContentType?.StartsWith("application/json", StringComparison.OrdinalIgnoreCase) ?? false))
         {
-            return Fail(TypedResults.Problem(statusCode: StatusCodes.Status415UnsupportedMediaType, title: "The request body must be JSON", detail: "Send Content-Type: application/json."));
+            return ([], TypedResults.Problem(statusCode: StatusCodes.Status415UnsupportedMediaType, title: "The request body must be JSON", detail: "Send Content-Type: application/json."));
         }
 
         using var buffer = new MemoryStream();
@@ -50,16 +63,28 @@ internal static class JsonBody
         {
             if (buffer.Length + read > maxBytes)
             {
-                return Fail(TooLarge(maxBytes));
+                return ([], TooLarge(maxBytes));
             }
 
             buffer.Write(chunk, 0, read);
         }
 
+        return (buffer.ToArray(), null);
+    }
+
+    /// <summary>Reads and checks the body against the fields of <paramref name="types"/>.</summary>
+    public static async Task<Parsed> ReadAsync(HttpRequest request, int maxBytes, params Type[] types)
+    {
+        var (bytes, bad) = await ReadBytesAsync(request, maxBytes).ConfigureAwait(false);
+        if (bad is not null)
+        {
+            return Fail(bad);
+        }
+
         JsonElement root;
         try
         {
-            using var document = JsonDocument.Parse(buffer.ToArray(), new JsonDocumentOptions { MaxDepth = Options.MaxDepth });
+            using var document = JsonDocument.Parse(bytes, new JsonDocumentOptions { MaxDepth = Options.MaxDepth });
             root = document.RootElement.Clone();
         }
         catch (JsonException ex)
@@ -91,9 +116,43 @@ internal static class JsonBody
             }
         }
 
-        return problems.Count > 0
-            ? Fail(Problems.Invalid(problems))
-            : new Parsed(root, System.Text.Encoding.UTF8.GetString(buffer.ToArray()), null);
+        if (problems.Count > 0)
+        {
+            return Fail(Problems.Invalid(problems));
+        }
+
+        // A scenario object is read by the scenario reader (its problems named scenario.<path>), not bound: the records
+        // see the body without it.
+        string? inline = null;
+        if (fields.Any(f => string.Equals(f.Name, ScenarioField, StringComparison.OrdinalIgnoreCase))
+            && root.EnumerateObject().FirstOrDefault(p => string.Equals(p.Name, ScenarioField, StringComparison.OrdinalIgnoreCase)) is { Value.ValueKind: JsonValueKind.Object } scenario)
+        {
+            inline = scenario.Value.GetRawText();
+            root = Without(root, scenario.Name);
+        }
+
+        return new Parsed(root, System.Text.Encoding.UTF8.GetString(bytes), null) { InlineScenario = inline };
+    }
+
+    private static JsonElement Without(JsonElement root, string name)
+    {
+        var buffer = new System.Buffers.ArrayBufferWriter<byte>();
+        using (var writer = new Utf8JsonWriter(buffer))
+        {
+            writer.WriteStartObject();
+            foreach (var property in root.EnumerateObject())
+            {
+                if (property.Name != name)
+                {
+                    property.WriteTo(writer);
+                }
+            }
+
+            writer.WriteEndObject();
+        }
+
+        using var document = JsonDocument.Parse(buffer.WrittenMemory);
+        return document.RootElement.Clone();
     }
 
     /// <summary>
@@ -117,6 +176,24 @@ internal static class JsonBody
         return first is null || second is null || problems.Count > 0
             ? new(body, null!, null!, problems, Problems.Invalid(problems))
             : new(body, first, second, problems, null);
+    }
+
+    /// <summary>
+    /// Reads the body and binds it to one record: <c>Problem</c> is the response when the body is unusable or does not
+    /// bind; otherwise <c>Problems</c> is an empty list for the request's own problems.
+    /// </summary>
+    public static async Task<(Parsed Body, T Value, List<RequestProblem> Problems, IResult? Problem)> ReadAsync<T>(HttpRequest request, int maxBytes)
+        where T : class
+    {
+        var body = await ReadAsync(request, maxBytes, typeof(T)).ConfigureAwait(false);
+        var problems = new List<RequestProblem>();
+        if (body.Problem is { } bad)
+        {
+            return (body, null!, problems, bad);
+        }
+
+        var value = Bind<T>(body, problems);
+        return value is null ? (body, null!, problems, Problems.Invalid(problems)) : (body, value, problems, null);
     }
 
     /// <summary>Binds the parsed body to <typeparamref name="T"/>; a value of the wrong type is a problem of its field.</summary>

@@ -94,17 +94,10 @@ internal static class WorkEndpoints
         }
 
         workspace = opened.Value;
-        var body = await JsonBody.ReadAsync(http, options.MaxBodyBytes, typeof(AssignBody)).ConfigureAwait(false);
-        if (body.Problem is { } bad)
+        var (body, given, problems, bad) = await JsonBody.ReadAsync<AssignBody>(http, options.MaxBodyBytes).ConfigureAwait(false);
+        if (bad is not null)
         {
             return bad;
-        }
-
-        var problems = new List<RequestProblem>();
-        var given = JsonBody.Bind<AssignBody>(body, problems);
-        if (given is null)
-        {
-            return Problems.Invalid(problems);
         }
 
         var asJob = JobEndpoints.AsJob(mode, true, problems);
@@ -190,7 +183,7 @@ internal static class WorkEndpoints
     /// The demand file a name stands for, found by listing data/demand/ and comparing names: the request's text never
     /// becomes part of a path.
     /// </summary>
-    private static string? DemandFile(CorridorsWorkspace workspace, string? name, List<RequestProblem> problems)
+    internal static string? DemandFile(CorridorsWorkspace workspace, string? name, List<RequestProblem> problems)
     {
         var folder = Path.Combine(workspace.DataDirectory, "demand");
         var files = Directory.Exists(folder)

@@ -174,7 +174,10 @@ internal sealed class CliContext : IDisposable
 
     /// <summary>
     /// Checks that find a command's request problems without running it, by command: when the command line also has
-    /// values that could not be read, <see cref="CorridorsApp"/> reports these problems in the same round.
+    /// values that could not be read, <see cref="CorridorsApp"/> reports these problems in the same round. A check
+    /// reads option values with <see cref="Commands.RouteOptions.Read{T}(System.CommandLine.ParseResult, System.CommandLine.Option{T})"/>
+    /// and calls the application layer's check of the request, or the query itself where answering is as cheap and
+    /// has no side effect (a network summary, a place listing, a sea route).
     /// </summary>
     public Dictionary<System.CommandLine.Command, Func<System.CommandLine.ParseResult, IReadOnlyList<RequestProblem>>> RequestChecks { get; } = [];
 

@@ -122,17 +122,29 @@ public sealed class PostgresRunStore : IRunStore
     public StoredRun Save(RunRecord run)
     {
         ArgumentNullException.ThrowIfNull(run);
+        return SaveAll([run])[0];
+    }
+
+    /// <inheritdoc />
+    public IReadOnlyList<StoredRun> SaveAll(IReadOnlyList<RunRecord> runs)
+    {
+        ArgumentNullException.ThrowIfNull(runs);
         var created = SqliteRunStore.Microseconds(_clock.GetUtcNow());
-        var sha = DataFingerprint.OfText(run.ResultJson);
+        var shas = runs.Select(r => DataFingerprint.OfText(r.ResultJson)).ToArray();
         return Guard("written", () =>
         {
             using var connection = _source.OpenConnection();
             using var transaction = connection.BeginTransaction();
-            using var insert = new NpgsqlCommand(RunStoreSchema.Insert, connection, transaction);
-            StoredRunReader.AddParameters(insert, run, created, sha);
-            var id = (long)insert.ExecuteScalar()!;
+            var stored = new List<StoredRun>(runs.Count);
+            for (var i = 0; i < runs.Count; i++)
+            {
+                using var insert = new NpgsqlCommand(RunStoreSchema.Insert, connection, transaction);
+                StoredRunReader.AddParameters(insert, runs[i], created, shas[i]);
+                stored.Add(new StoredRun((long)insert.ExecuteScalar()!, created, runs[i], shas[i]));
+            }
+
             transaction.Commit();
-            return new StoredRun(id, created, run, sha);
+            return stored;
         });
     }
 

@@ -190,28 +190,9 @@ public sealed class WorkEndpointTests(ApiFactory factory) : IClassFixture<ApiFac
         document.RootElement.GetProperty("paths").GetProperty("/api/caspian").GetProperty("post").GetProperty("description").GetString()!.ShouldContain("mode=job");
     }
 
-    private async Task<JsonElement> Finished(string location)
-    {
-        var deadline = DateTime.UtcNow.AddMinutes(5);
-        while (true)
-        {
-            using var job = JsonDocument.Parse(await _client.GetStringAsync(new Uri(location, UriKind.Relative), Ct));
-            var status = job.RootElement.GetProperty("status").GetString();
-            if (status is "succeeded" or "failed" or "cancelled" || DateTime.UtcNow > deadline)
-            {
-                return job.RootElement.Clone();
-            }
+    private Task<JsonElement> Finished(string location) => ApiCalls.Finished(_client, location);
 
-            await Task.Delay(100, Ct);
-        }
-    }
+    private Task<HttpResponseMessage> Post(string path, string json) => ApiCalls.Post(_client, path, json);
 
-    private async Task<HttpResponseMessage> Post(string path, string json)
-    {
-        using var content = new StringContent(json, Encoding.UTF8, "application/json");
-        return await _client.PostAsync(new Uri(path, UriKind.Relative), content, Ct);
-    }
-
-    private static string Errors(JsonElement problem, string field) =>
-        string.Join(" ", problem.GetProperty("errors").GetProperty(field).EnumerateArray().Select(e => e.GetString()));
+    private static string Errors(JsonElement problem, string field) => ApiCalls.Errors(problem, field);
 }

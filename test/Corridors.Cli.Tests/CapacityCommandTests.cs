@@ -154,15 +154,8 @@ public sealed class CapacityCommandTests
     }
 
     [Fact]
-    public void ValidateModel_CapacityBelowObservedVolume_FailsWithTheReason()
-    {
-        var dir = Path.Combine(Path.GetTempPath(), "corridors-capcases-" + Guid.NewGuid().ToString("N"));
-        Directory.CreateDirectory(dir);
-        var file = Path.Combine(dir, "cases.csv");
-        File.WriteAllText(file,
-            "id,from,to,what,corridor,statistic,published,band_low,band_high,date,service_level,weight,source\n" +
-            "too-busy,AZ-ALAT,AZ-ALAT,capacity-teu,best,value,200000,200000,10000000,2024-12-31,any,1,\"Test, https://example.org, 2025-01-01\"\n");
-        try
+    public void ValidateModel_CapacityBelowObservedVolume_FailsWithTheReason() =>
+        WithCases("too-busy,AZ-ALAT,AZ-ALAT,capacity-teu,best,value,200000,200000,10000000,2024-12-31,any,1", file =>
         {
             var (code, stdout, stderr) = CliRunner.Run("validate-model", "--cases", file, "--json", "--no-store");
 
@@ -177,12 +170,48 @@ public sealed class CapacityCommandTests
             var (badCode, _, badErr) = CliRunner.Run("validate-model", "--cases", file, "--no-store");
             badCode.ShouldBe(2);
             badErr.ShouldContain("error CORR0301: Case 'too-busy': 'NO-SUCH' is not a leg or node id.");
+        });
+
+    // A cases file holding one case row (the source cell is added), removed afterwards.
+    private static void WithCases(string row, Action<string> body)
+    {
+        var dir = Path.Combine(Path.GetTempPath(), "corridors-capcases-" + Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(dir);
+        var file = Path.Combine(dir, "cases.csv");
+        File.WriteAllText(file,
+            "id,from,to,what,corridor,statistic,published,band_low,band_high,date,service_level,weight,source\n" + row + ",\"Test, https://example.org, 2025-01-01\"\n");
+        try
+        {
+            body(file);
         }
         finally
         {
             Directory.Delete(dir, recursive: true);
         }
     }
+
+    [Fact]
+    public void ValidateModel_CaseBetweenTwoNodes_AddsEveryLineFromTheOneToTheOther() =>
+        WithCases("crossing,KZ-AKTAU,AZ-ALAT,capacity-teu,best,value,1000,1000,10000000,2026-06-30,any,1", file =>
+        {
+            var (code, stdout, stderr) = CliRunner.Run("validate-model", "--cases", file, "--json", "--no-store");
+            code.ShouldBe(0, stderr);
+            using var doc = JsonDocument.Parse(stdout);
+            var model = doc.RootElement.GetProperty("cases")[0].GetProperty("model").GetDouble();
+
+            // The same as the Aktau → Alat crossings bypass reports for 2026 (rail ferry and feeder added).
+            var (_, bypass, _) = CliRunner.Run("bypass", "--from-region", "CN", "--to-region", "EU", "--avoid", "RU", "--year", "2026", "--json", "--no-store");
+            using var b = JsonDocument.Parse(bypass);
+            var crossings = b.RootElement.GetProperty("caspian").GetProperty("crossings").EnumerateArray()
+                .Where(x => x.GetProperty("from").GetString() == "KZ-AKTAU" && x.GetProperty("to").GetString() == "AZ-ALAT").ToList();
+            crossings.Count.ShouldBe(2);
+            model.ShouldBe(crossings.Sum(x => x.GetProperty("capacityTeu").GetDouble()), 1.0);
+
+            File.WriteAllText(file, File.ReadAllText(file).Replace("KZ-AKTAU,AZ-ALAT", "KZ-AKTAU,NO-SUCH", StringComparison.Ordinal));
+            var (badCode, _, badErr) = CliRunner.Run("validate-model", "--cases", file, "--no-store");
+            badCode.ShouldBe(2);
+            badErr.ShouldContain("error CORR0301: Case 'crossing': 'NO-SUCH' is not a node id.");
+        });
 
     [Fact]
     public void Invest_CnToEuAvoidingRussia_GainsAreNonNegativeAndBoundedByTheHorizon()

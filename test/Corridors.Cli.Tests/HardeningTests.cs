@@ -71,6 +71,40 @@ public sealed class HardeningTests
         stderr.ShouldNotContain("--year: The", Case.Sensitive); // the unreadable option is not reported twice
     }
 
+    /// <summary>
+    /// Every command with typed options reports a value it cannot read and the problems of the values it can in one
+    /// round (regression: sea, caspian, assign, bypass, leverage, invest, network, places and runs said the second
+    /// only once the first was fixed).
+    /// </summary>
+    [Theory]
+    [InlineData("sea --from Shanghai --to Rotterdam --knots abc --vessel-teu -5", "--knots: 'abc' is not a number", "--vessel-teu: The vessel size must be")]
+    [InlineData("sea --from Shanghai --to Atlantis --vessel-teu abc --knots 0", "--vessel-teu: 'abc' is not a whole number", "--knots: The speed must be", "--to: Unknown port 'Atlantis'")]
+    [InlineData("caspian --year abc --days 0", "--year: 'abc' is not a whole number", "--days: Simulate 1–3650 days.")]
+    [InlineData("caspian --curve --days abc --level 3", "--days: 'abc' is not a whole number", "--level: The sea level must be")]
+    [InlineData("bypass --from-region CN --to-region EU --year abc --avoid XX", "--year: 'abc' is not a whole number", "--avoid: 'XX' is not a country")]
+    [InlineData("leverage --from-region CN --to-region ZZ --year abc", "--year: 'abc' is not a whole number", "--to-region: 'ZZ' is neither")]
+    [InlineData("invest --from-region QQ --to-region EU --year abc", "--year: 'abc' is not a whole number", "--from-region: 'QQ' is neither")]
+    [InlineData("network diff --from abc --to 1900", "--from: 'abc' is not a whole number", "--to: 1900 is outside")]
+    [InlineData("places --year 3000 --limit abc", "--limit: 'abc' is not a whole number", "--year: 3000 is outside")]
+    [InlineData("assign --demand data/demand/2025.csv --year abc --gap -1 --method zz", "--year: 'abc' is not a whole number", "--method: 'zz' is not a method", "--gap: The relative gap")]
+    [InlineData("runs export --limit 0 --command abc --output", "'--output'", "--limit: The number of runs to list must be")]
+    [InlineData("scenario sweep --param sea-level=-28.5:-31:0.25 --output zzz --seed abc --days 0", "--seed: 'abc' is not a whole number", "--output: Unknown output 'zzz'", "--days: Simulate 1–3650 days.")]
+    [InlineData("scenario compare caspian-drop --samples abc --pairs Xian-Duisburg", "--samples: 'abc' is not a whole number", "--pairs: 'Xian-Duisburg' is not FROM:TO")]
+    public void EveryCommand_ReportsUnreadableAndOutOfRangeValuesInOneRound(string commandLine, params string[] messages)
+    {
+        var args = commandLine.Split(' ').Select(a => a.StartsWith("data/", StringComparison.Ordinal) ? Path.Combine(RepoPaths.Root, a) : a).ToList();
+        var (code, stdout, stderr) = CliRunner.Run([.. args]);
+
+        code.ShouldBe(1, stderr);
+        stdout.ShouldBeEmpty();
+        foreach (var message in messages)
+        {
+            stderr.ShouldContain(message);
+        }
+
+        ShouldBeClean(stderr);
+    }
+
     [Fact]
     public void Year_OutOfRange_IsReportedByTheApplicationLayer()
     {
@@ -287,24 +321,80 @@ public sealed class HardeningTests
     }
 
     [Fact]
-    public void Runs_ReadOnlyStore_IsNeverAnUnexpectedFailure()
+    public void Runs_ReadOnlyStore_IsReadButNeverWritten()
     {
-        // As root the file stays writable, so the store opens (exit 0); otherwise SQLite refuses it (exit 1).
+        // A read-only store still lists and shows its runs; deleting and storing are refused with the path, never an
+        // unexpected failure. Root ignores file modes, so as root the file is made immutable (chattr +i) instead.
         var store = Path.Combine(TempDir(), "runs.db");
         CliRunner.Run(["compare", "--data", Mini, "--from", "Xian", "--to", "Duisburg", "--depart", "2026-03-03", "--json", "--store", store]).ExitCode.ShouldBe(0);
         File.Delete(store + "-wal");
         File.Delete(store + "-shm");
         File.SetAttributes(store, FileAttributes.ReadOnly);
-
-        var (code, _, stderr) = CliRunner.Run("runs", "list", "--store", store);
-
-        code.ShouldBeOneOf(0, 1);
-        if (code == 1)
+        var immutable = Environment.UserName == "root" && Chattr("+i", store);
+        try
         {
-            stderr.ShouldContain($"The run store '{store}' cannot be opened");
-        }
+            if (!Unwritable(store))
+            {
+                Assert.Skip("This machine cannot make a file read-only for this user (root without CAP_LINUX_IMMUTABLE).");
+            }
 
-        ShouldBeClean(stderr);
+            var list = CliRunner.Run("runs", "list", "--store", store);
+            list.ExitCode.ShouldBe(0, list.Stderr);
+            list.Stdout.ShouldContain("1 run(s) in " + store);
+
+            var show = CliRunner.Run("runs", "show", "1", "--store", store);
+            show.ExitCode.ShouldBe(0, show.Stderr);
+            show.Stdout.ShouldStartWith("{");
+
+            var delete = CliRunner.Run("runs", "delete", "1", "--store", store);
+            delete.ExitCode.ShouldBe(1);
+            delete.Stderr.ShouldContain($"error: --store: The run store '{store}' cannot be written: it is read-only.");
+            ShouldBeClean(delete.Stderr);
+
+            var route = CliRunner.Run("route", "--data", Mini, "--from", "Xian", "--to", "Duisburg", "--depart", "2026-03-03", "--json", "--store", store);
+            route.ExitCode.ShouldBe(0, route.Stderr);
+            route.Stdout.ShouldStartWith("{");
+            route.Stderr.ShouldContain($"warn: the result was not stored in {store}: The run store '{store}' cannot be written: it is read-only.");
+            CliRunner.Run("runs", "list", "--store", store).Stdout.ShouldContain("1 run(s) in " + store);
+        }
+        finally
+        {
+            if (immutable)
+            {
+                Chattr("-i", store);
+            }
+        }
+    }
+
+    private static bool Unwritable(string path)
+    {
+        try
+        {
+            using var stream = new FileStream(path, FileMode.Open, FileAccess.ReadWrite);
+            return false;
+        }
+        catch (UnauthorizedAccessException)
+        {
+            return true;
+        }
+        catch (IOException)
+        {
+            return true;
+        }
+    }
+
+    private static bool Chattr(string flag, string path)
+    {
+        try
+        {
+            using var process = Process.Start(new ProcessStartInfo("chattr", [flag, path]) { RedirectStandardError = true, RedirectStandardOutput = true })!;
+            process.WaitForExit();
+            return process.ExitCode == 0;
+        }
+        catch (System.ComponentModel.Win32Exception)
+        {
+            return false; // no chattr on this machine
+        }
     }
 
     [Fact]

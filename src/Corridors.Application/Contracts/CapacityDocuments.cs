@@ -19,7 +19,17 @@ public sealed record BypassDocument(
     double? MaxFlowTeu,
     bool Unbounded,
     IReadOnlyList<CutElementContract> MinCut,
-    CapacityConversionsContract Conversions);
+    CapacityConversionsContract Conversions)
+{
+    /// <summary>The Caspian crossings' capacities at the year's sea level (null when the data has no Caspian tables).</summary>
+    public CaspianCapacityContract? Caspian { get; init; }
+}
+
+/// <summary>The capacities the Caspian crossings get from the crossing simulation at a sea level.</summary>
+/// <param name="SeaLevelM">Sea level, m BS (the scenario's, else the observed series and the default projection).</param>
+/// <param name="Source">How the capacities were computed.</param>
+/// <param name="Crossings">Each directed crossing of the year's network (basis <c>caspian_fleet</c>), by leg and direction.</param>
+public sealed record CaspianCapacityContract(double SeaLevelM, string Source, IReadOnlyList<CutElementContract> Crossings);
 
 /// <summary>One element of a minimum cut.</summary>
 /// <param name="Kind"><c>leg</c> (one direction of it) or <c>node</c> (its handling capacity).</param>
@@ -27,7 +37,7 @@ public sealed record BypassDocument(
 /// <param name="From">Tail node of the direction cut (legs), or the node.</param>
 /// <param name="To">Head node of the direction cut (legs), or the node.</param>
 /// <param name="CapacityTeu">TEU per year.</param>
-/// <param name="Basis"><c>teu_per_year</c>, <c>trains_per_day</c> or <c>mt_per_year</c>: the sourced column converted.</param>
+/// <param name="Basis"><c>teu_per_year</c>, <c>trains_per_day</c> or <c>mt_per_year</c>: the sourced column converted; <c>caspian_fleet</c>: a Caspian crossing's fleet capacity at the sea level.</param>
 public sealed record CutElementContract(string Kind, string Id, string From, string To, double CapacityTeu, string Basis);
 
 /// <summary>The conversion factors applied to capacities.</summary>

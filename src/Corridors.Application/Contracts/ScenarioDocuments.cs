@@ -22,6 +22,23 @@ public sealed record ScenarioShowDocument(
     ScenarioInfoContract Scenario, string? Description, int? BaseYear, IReadOnlyList<string> Extends, IReadOnlyList<string> Elements,
     IReadOnlyList<string> Sources, IReadOnlyDictionary<string, int> Changes);
 
+/// <summary>One problem of a scenario document, located in the text and named by its JSON path.</summary>
+/// <param name="Severity"><c>error</c> or <c>warning</c>.</param>
+/// <param name="Code">Diagnostic code (CORR0800–CORR0812, docs/DATA.md).</param>
+/// <param name="Field">The JSON path of the value at fault, e.g. <c>$.closures[0].country</c> (<c>$</c>: the document).</param>
+/// <param name="File">The document (<c>(request)</c>) or the preset it extends where the problem is.</param>
+/// <param name="Line">1-based line; 0 when the problem concerns the whole document.</param>
+/// <param name="Column">1-based column; 0 when unknown.</param>
+/// <param name="Message">What is wrong.</param>
+/// <param name="Hint">How to fix it, when known.</param>
+public sealed record ScenarioDiagnosticContract(string Severity, string Code, string Field, string File, int Line, int Column, string Message, string? Hint);
+
+/// <summary>A scenario document checked against the data (<c>POST /api/scenarios/validate</c>): every problem at once.</summary>
+/// <param name="Valid">True when there is no error (warnings allowed).</param>
+/// <param name="Diagnostics">Every error and warning, in document order.</param>
+/// <param name="Scenario">When valid: the merged scenario and what it changes, as <c>scenario show</c> gives it.</param>
+public sealed record ScenarioValidationDocument(bool Valid, IReadOnlyList<ScenarioDiagnosticContract> Diagnostics, ScenarioShowDocument? Scenario);
+
 /// <summary>The best route of one corridor for one OD pair under one scenario.</summary>
 /// <param name="Corridor">Corridor name.</param>
 /// <param name="Family">Corridor family.</param>

@@ -1,3 +1,4 @@
+using System.Threading.Channels;
 using Corridors.Application.Contracts;
 using Corridors.Application.Workspace;
 using Corridors.Data.Postgres;
@@ -73,13 +74,15 @@ public sealed class RunRecorder
 {
     private readonly CorridorsWorkspace _workspace;
     private readonly ILogger _log;
-    private readonly Lock _gate = new();
-    private IRunStore? _store;
+    private readonly Shared _shared;
 
-    internal RunRecorder(CorridorsWorkspace workspace)
+    internal RunRecorder(CorridorsWorkspace workspace, RunRecorder? root = null)
     {
         _workspace = workspace;
         _log = workspace.Options.LoggerFactory.CreateLogger("Corridors.Store");
+
+        // A scenario view records under its scenario into the root workspace's store (one connection, one close).
+        _shared = root?._shared ?? new Shared();
     }
 
     /// <summary>The store's options, or null when nothing is stored.</summary>
@@ -103,19 +106,7 @@ public sealed class RunRecorder
 
         try
         {
-            var run = Open().Save(new RunRecord
-            {
-                Command = info.Command,
-                Arguments = info.Arguments,
-                DataFingerprint = _workspace.DataFingerprint,
-                Year = info.Year,
-                Seed = info.Seed,
-                Scenario = info.Scenario ?? _workspace.Scenario?.Name,
-                ScenarioFingerprint = info.ScenarioFingerprint ?? _workspace.Scenario?.Fingerprint,
-                Duration = info.Duration,
-                Status = status,
-                ResultJson = json,
-            });
+            var run = Open().Save(Record(info, json, status));
             Log.RunStored(_log, run.Id, Location!);
             return new RecordedRun(json, run.Id);
         }
@@ -127,15 +118,59 @@ public sealed class RunRecorder
     }
 
     /// <summary>
+    /// As <see cref="RecordJson"/>, for a server answering many requests at once: the run joins the runs other callers
+    /// are storing at the same moment, and one writer stores them together in one transaction (group commit: one
+    /// commit and no blocked request threads, instead of one lock, transaction and commit per run). The task ends
+    /// after the transaction holding the run has committed, so a run id a caller hands out is a stored run; a batch
+    /// that fails stores none of its runs, and each of its callers gets no id (logged, as <see cref="RecordJson"/>).
+    /// </summary>
+    public async Task<RecordedRun> RecordJsonAsync(RunInfo info, string json, RunStatus status)
+    {
+        ArgumentNullException.ThrowIfNull(info);
+        ArgumentNullException.ThrowIfNull(json);
+        if (Store is null)
+        {
+            return new RecordedRun(json, null);
+        }
+
+        try
+        {
+            var id = await _shared.Enqueue(Record(info, json, status), this).ConfigureAwait(false);
+            Log.RunStored(_log, id, Location!);
+            return new RecordedRun(json, id);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            Log.RunNotStored(_log, Location!, ex.Message);
+            return new RecordedRun(json, null);
+        }
+    }
+
+    private RunRecord Record(RunInfo info, string json, RunStatus status) => new()
+    {
+        Command = info.Command,
+        Arguments = info.Arguments,
+        DataFingerprint = _workspace.DataFingerprint,
+        Year = info.Year,
+        Seed = info.Seed,
+        Scenario = info.Scenario ?? _workspace.Scenario?.Name,
+        ScenarioFingerprint = info.ScenarioFingerprint ?? _workspace.Scenario?.Fingerprint,
+        Duration = info.Duration,
+        Status = status,
+        ResultJson = json,
+    };
+
+    /// <summary>
     /// Closes the shared store (a SQLite file is checkpointed, its WAL folded back into the file); the next use
     /// opens it again. Front ends call it when they stop.
     /// </summary>
     public void Close()
     {
-        lock (_gate)
+        _shared.StopWriter();
+        lock (_shared.Gate)
         {
-            _store?.Dispose();
-            _store = null;
+            _shared.Store?.Dispose();
+            _shared.Store = null;
         }
     }
 
@@ -145,9 +180,91 @@ public sealed class RunRecorder
     public IRunStore Open()
     {
         var options = Store ?? throw new InvalidOperationException("No run store is configured.");
-        lock (_gate)
+        lock (_shared.Gate)
         {
-            return _store ??= RunStores.Open(options, _workspace.Clock);
+            return _shared.Store ??= RunStores.Open(options, _workspace.Clock);
+        }
+    }
+
+    /// <summary>The store a workspace and its scenario views share, and its group-commit writer.</summary>
+    private sealed class Shared
+    {
+        /// <summary>The most runs one transaction of the writer stores.</summary>
+        private const int MaxBatch = 256;
+
+        private readonly Lock _writerGate = new();
+        private Channel<(RunRecord Run, TaskCompletionSource<long> Done)>? _queue;
+        private Thread? _writer;
+
+        public Lock Gate { get; } = new();
+
+        public IRunStore? Store { get; set; }
+
+        /// <summary>Queues <paramref name="run"/> for the writer (started on first use); the task ends with its id once committed.</summary>
+        public Task<long> Enqueue(RunRecord run, RunRecorder recorder)
+        {
+            var done = new TaskCompletionSource<long>(TaskCreationOptions.RunContinuationsAsynchronously);
+            lock (_writerGate)
+            {
+                if (_queue is null)
+                {
+                    var queue = Channel.CreateUnbounded<(RunRecord, TaskCompletionSource<long>)>(new UnboundedChannelOptions { SingleReader = true });
+                    _writer = new Thread(() => Write(queue.Reader, recorder)) { IsBackground = true, Name = "Corridors run store writer" };
+                    _queue = queue;
+                    _writer.Start();
+                }
+
+                _queue.Writer.TryWrite((run, done));
+            }
+
+            return done.Task;
+        }
+
+        /// <summary>Lets the writer store what is queued, then stops it (the next run starts it again).</summary>
+        public void StopWriter()
+        {
+            Thread? writer;
+            lock (_writerGate)
+            {
+                _queue?.Writer.TryComplete();
+                writer = _writer;
+                _queue = null;
+                _writer = null;
+            }
+
+            writer?.Join();
+        }
+
+        private static void Write(ChannelReader<(RunRecord Run, TaskCompletionSource<long> Done)> reader, RunRecorder recorder)
+        {
+            var batch = new List<(RunRecord Run, TaskCompletionSource<long> Done)>(MaxBatch);
+            while (reader.WaitToReadAsync().AsTask().GetAwaiter().GetResult())
+            {
+                while (batch.Count < MaxBatch && reader.TryRead(out var item))
+                {
+                    batch.Add(item);
+                }
+
+                try
+                {
+                    var stored = recorder.Open().SaveAll([.. batch.Select(b => b.Run)]);
+                    for (var i = 0; i < batch.Count; i++)
+                    {
+                        batch[i].Done.TrySetResult(stored[i].Id);
+                    }
+                }
+#pragma warning disable CA1031 // The writer must outlive any failure: every caller of the batch hears it, and the next batch is tried.
+                catch (Exception ex)
+#pragma warning restore CA1031
+                {
+                    foreach (var b in batch)
+                    {
+                        b.Done.TrySetException(ex);
+                    }
+                }
+
+                batch.Clear();
+            }
         }
     }
 }

@@ -24,12 +24,16 @@ public sealed class CapacityService(CorridorsWorkspace workspace)
         "https://index1520.com/en/news/v-2024-godu-mezhdu-kitaem-i-evropoy-budet-kursirovat-bolee-19-000-gruzovykh-poezdov-sredi-kotorykh-l (2025-01-22); " +
         "gross tonnes per TEU from parameters.csv teu_gross_tonnes; Mt per year becomes TEU as if all tonnage were containers (an upper bound).";
 
-    /// <summary>The frozen capacities of a year's network.</summary>
-    public static CorridorCapacities Capacities(NetworkSnapshot snapshot)
+    /// <summary>
+    /// The frozen capacities of a year's network (the workspace's scenario applied): the legs' and nodes' columns,
+    /// and on the Caspian crossings the simulation's fleet capacity at the year's (or the scenario's) sea level
+    /// (<see cref="CorridorsWorkspace.CrossingCapacitiesFor"/>), so a lower sea carries less.
+    /// </summary>
+    public CorridorCapacities Capacities(int year)
     {
-        ArgumentNullException.ThrowIfNull(snapshot);
+        var snapshot = workspace.Snapshot(year);
         var conversions = new CapacityConversions(TeuPerTrain, snapshot.Network.Definition.Parameter("teu_gross_tonnes", 12));
-        return CorridorCapacities.Freeze(snapshot.Network, conversions);
+        return CorridorCapacities.Freeze(snapshot.Network, conversions, workspace.CrossingCapacitiesFor(year));
     }
 
     /// <summary>Maximum TEU per year between two regions with countries avoided, and its minimum cut.</summary>
@@ -43,13 +47,36 @@ public sealed class CapacityService(CorridorsWorkspace workspace)
             return Outcome<BypassDocument>.Invalid(problems);
         }
 
-        var capacities = Capacities(workspace.Snapshot(query.Year));
+        var capacities = Capacities(query.Year);
         var result = BypassAnalysis.Run(capacities, query.From, query.To, query.Avoid, request.WithSea);
         var network = capacities.Network;
         var cut = result.MinCut.Select(c => Element(network, capacities, c)).ToList();
         return Outcome<BypassDocument>.Ok(new BypassDocument(
             query.Year, request.FromRegion!, request.ToRegion!, [.. query.Avoid.Order(StringComparer.Ordinal)], request.WithSea,
-            result.IsUnbounded ? null : Math.Round(result.MaxFlowTeu), result.IsUnbounded, cut, Conversions(capacities)));
+            result.IsUnbounded ? null : Math.Round(result.MaxFlowTeu), result.IsUnbounded, cut, Conversions(capacities))
+        {
+            Caspian = Caspian(capacities),
+        });
+    }
+
+    private static CaspianCapacityContract? Caspian(CorridorCapacities capacities)
+    {
+        if (capacities.Crossings is not { } crossings)
+        {
+            return null;
+        }
+
+        var network = capacities.Network;
+        var list = new List<CutElementContract>();
+        for (var e = 0; e < network.EdgeCount; e++)
+        {
+            if (capacities.EdgeBasis[e] == CapacityBasis.CaspianFleet)
+            {
+                list.Add(Element(network, capacities, new CutElement(CutElementKind.Edge, e, capacities.EdgeTeuPerYear[e])));
+            }
+        }
+
+        return new CaspianCapacityContract(ContractJson.Round(crossings.SeaLevelM, 3), crossings.Source, list);
     }
 
     /// <summary>For each transit country, the maximum flow lost when it closes.</summary>
@@ -63,7 +90,7 @@ public sealed class CapacityService(CorridorsWorkspace workspace)
             return Outcome<LeverageDocument>.Invalid(problems);
         }
 
-        var capacities = Capacities(workspace.Snapshot(query.Year));
+        var capacities = Capacities(query.Year);
         var network = capacities.Network;
         var open = BypassAnalysis.Run(capacities, query.From, query.To, query.Avoid, request.WithSea).MaxFlowTeu;
         var transit = network.Nodes.Select(n => n.Country).Concat(network.Legs.SelectMany(l => l.Countries))
@@ -106,7 +133,7 @@ public sealed class CapacityService(CorridorsWorkspace workspace)
             return Outcome<InvestmentDocument>.Invalid(problems);
         }
 
-        var capacities = Capacities(workspace.Snapshot(horizon));
+        var capacities = Capacities(horizon);
         var network = capacities.Network;
         var nodeInBase = new bool[network.NodeCount];
         for (var v = 0; v < nodeInBase.Length; v++)
@@ -170,14 +197,57 @@ public sealed class CapacityService(CorridorsWorkspace workspace)
         CorridorAssignRequest request, Action<AssignmentIteration>? progress = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
+        var problems = Check(request).ToList();
+        if (problems.Count > 0)
+        {
+            return Outcome<CorridorAssignmentDocument>.Invalid(problems);
+        }
+
+        var rows = DemandLoader.Load(request.DemandFile!);
+        var year = request.Year ?? rows[0].Year;
+        // A scenario's demand growth multiplies the demand like --scale does.
+        var demand = Demand(request.DemandFile!, rows, request.DemandYear ?? year, (request.Scale ?? 1) * (workspace.Scenario?.Scenario.DemandFactor ?? 1), problems);
+        if (year is < NetworkYears.Min or > NetworkYears.Max && problems.Count == 0)
+        {
+            problems.Add(new RequestProblem("year", string.Create(CultureInfo.InvariantCulture, $"{year} is outside the years the network data covers ({NetworkYears.Min}–{NetworkYears.Max}).")));
+        }
+
+        if (problems.Count > 0)
+        {
+            return Outcome<CorridorAssignmentDocument>.Invalid(problems);
+        }
+
+        var snapshot = workspace.Snapshot(year);
+        var capacities = Capacities(year);
+        if (IsSystemOptimum(request))
+        {
+            return SystemOptimum(snapshot, capacities, demand, request.UnservedPenaltyUsd ?? DefaultUnservedPenaltyUsd);
+        }
+
+        // Gradient projection's Newton shift reads the cost slope where the flow is; on the wait curves' flat
+        // stretches that slope is 0, the whole path flow moves onto the steep part and back, and the gap stalls
+        // (about 0.11 on 2024 with Russia closed). Bi-conjugate Frank–Wolfe's line search handles the kinks.
+        var waits = workspace.CrossingWaitCurvesFor(year);
+        var method = waits is null ? AssignmentMethod.GradientProjection : AssignmentMethod.BiconjugateFrankWolfe;
+        var flows = CorridorAssignment.Solve(capacities, demand, new AssignmentOptions(method, request.Gap ?? 1e-5, request.MaxIterations ?? 1000),
+            waits, progress, cancellationToken);
+        return Outcome<CorridorAssignmentDocument>.Ok(CorridorAssignmentDocuments.Of(capacities, flows, demand.Sum(d => d.Teu)));
+    }
+
+    /// <summary>
+    /// The problems of an assignment request that show without solving it (method, penalty, scale, gap, limit); the
+    /// demand file's are found when it is read.
+    /// </summary>
+    public static IReadOnlyList<RequestProblem> Check(CorridorAssignRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
         var problems = new List<RequestProblem>();
         if (string.IsNullOrWhiteSpace(request.DemandFile))
         {
             problems.Add(new RequestProblem("demand", "Give a demand file, e.g. --demand data/demand/2024.csv."));
         }
 
-        var optimum = request.Method is { } m && m.Trim().Equals("so", StringComparison.OrdinalIgnoreCase);
-        if (request.Method is { } word && !optimum && !word.Trim().Equals("ue", StringComparison.OrdinalIgnoreCase))
+        if (request.Method is { } word && !IsSystemOptimum(request) && !word.Trim().Equals("ue", StringComparison.OrdinalIgnoreCase))
         {
             problems.Add(new RequestProblem("method", $"'{word}' is not a method; use ue (user equilibrium) or so (system optimum)."));
         }
@@ -202,35 +272,17 @@ public sealed class CapacityService(CorridorsWorkspace workspace)
             problems.Add(new RequestProblem("maxIterations", "The iteration limit must be at least 1."));
         }
 
-        if (problems.Count > 0)
-        {
-            return Outcome<CorridorAssignmentDocument>.Invalid(problems);
-        }
+        return problems;
+    }
 
-        var rows = DemandLoader.Load(request.DemandFile!);
-        var year = request.Year ?? rows[0].Year;
-        // A scenario's demand growth multiplies the demand like --scale does.
-        var demand = Demand(request.DemandFile!, rows, request.DemandYear ?? year, (request.Scale ?? 1) * (workspace.Scenario?.Scenario.DemandFactor ?? 1), problems);
-        if (year is < NetworkYears.Min or > NetworkYears.Max && problems.Count == 0)
-        {
-            problems.Add(new RequestProblem("year", string.Create(CultureInfo.InvariantCulture, $"{year} is outside the years the network data covers ({NetworkYears.Min}–{NetworkYears.Max}).")));
-        }
+    private static bool IsSystemOptimum(CorridorAssignRequest request) => request.Method is { } m && m.Trim().Equals("so", StringComparison.OrdinalIgnoreCase);
 
-        if (problems.Count > 0)
-        {
-            return Outcome<CorridorAssignmentDocument>.Invalid(problems);
-        }
-
-        var snapshot = workspace.Snapshot(year);
-        var capacities = Capacities(snapshot);
-        if (optimum)
-        {
-            return SystemOptimum(snapshot, capacities, demand, request.UnservedPenaltyUsd ?? DefaultUnservedPenaltyUsd);
-        }
-
-        var flows = CorridorAssignment.Solve(capacities, demand, new AssignmentOptions(AssignmentMethod.GradientProjection, request.Gap ?? 1e-5, request.MaxIterations ?? 1000),
-            progress, cancellationToken);
-        return Outcome<CorridorAssignmentDocument>.Ok(CorridorAssignmentDocuments.Of(capacities, flows, demand.Sum(d => d.Teu)));
+    /// <summary>The problems of a bypass, leverage or investment request that show without solving it (regions, countries, year).</summary>
+    public IReadOnlyList<RequestProblem> CheckRegions(string? fromRegion, string? toRegion, IReadOnlyList<string> avoid, int? year)
+    {
+        var problems = new List<RequestProblem>();
+        _ = Resolve(fromRegion, toRegion, avoid, year, problems);
+        return problems;
     }
 
     /// <summary>
@@ -326,6 +378,7 @@ public sealed class CapacityService(CorridorsWorkspace workspace)
         CapacityBasis.TeuPerYear => "teu_per_year",
         CapacityBasis.TrainsPerDay => "trains_per_day",
         CapacityBasis.MtPerYear => "mt_per_year",
+        CapacityBasis.CaspianFleet => "caspian_fleet",
         _ => "unlimited",
     };
 

@@ -2,6 +2,8 @@ using System.Globalization;
 using Corridors.Application.Contracts;
 using Corridors.Application.Requests;
 using Corridors.Application.Workspace;
+using Corridors.Assignment;
+using Corridors.Capacity;
 using Corridors.Data;
 using Corridors.Diagnostics;
 using Corridors.Network;
@@ -103,6 +105,16 @@ public sealed class CaspianService(CorridorsWorkspace workspace)
         return Outcome<CaspianAnswer>.Ok(new CaspianAnswer(Document(p, scenario, result), result));
     }
 
+    /// <summary>The problems of a run or curve request that show without simulating it (the CLI reports them with unreadable options).</summary>
+    /// <param name="request">The request.</param>
+    /// <param name="curve">A wait-curve request: the run's demand is not needed.</param>
+    public IReadOnlyList<RequestProblem> Check(CaspianRequest request, bool curve = false)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var prepared = Prepare(request, requireDemand: !curve);
+        return prepared.IsValid ? [] : prepared.Problems;
+    }
+
     /// <summary>Wait curves over demand levels (one per line, then the whole crossing), averaged over seeds.</summary>
     public Outcome<(CaspianCurveDocument Document, IReadOnlyList<CaspianWaitCurve> Curves)> Curve(CaspianCurveRequest request, CancellationToken cancellationToken = default)
     {
@@ -197,6 +209,103 @@ public sealed class CaspianService(CorridorsWorkspace workspace)
             $"Caspian crossing simulation {year}: {p.DemandTeu:N0} TEU + {p.DemandWagons:N0} wagons a year ({p.DemandFrom}), sea level {p.LevelM:0.00} m, seeds {string.Join(",", CrossingWaitSeeds)}");
         return new CrossingWaits(year, source, sums.Select(kv => new KeyValuePair<(string, string), CrossingWait>(
             kv.Key, new CrossingWait(Math.Round(kv.Value.Mean / kv.Value.Weight, 3), Math.Round(kv.Value.P90 / kv.Value.Weight, 3)))));
+    }
+
+    /// <summary>
+    /// TEU a year each directed Caspian crossing can carry in a network year, for the capacity analyses (bypass,
+    /// leverage, invest, assign): the crossing's lines as <see cref="Run"/> builds them at the year's sea level (the
+    /// scenario's, else the observed series and the default projection; or <paramref name="seaLevelM"/>), so each
+    /// vessel carries its payload at the allowed draft (<see cref="Hydrostatics.PayloadFactor"/>); per line the
+    /// nominal capacity the simulation splits demand by (scheduled departures × TEU, or each vessel's TEU over its
+    /// round trip of two passages and two port calls), one load each way per round trip, times the share of days
+    /// open to sailing (data/caspian/months.csv storm closures); lines sharing a leg add up. Null when the year has
+    /// no Caspian line or the level is out of range.
+    /// </summary>
+    public CrossingCapacities? CrossingCapacitiesFor(int year, double? seaLevelM = null)
+    {
+        var prepared = Prepare(new CaspianRequest { Year = year, Level = seaLevelM }, requireDemand: false);
+        if (!prepared.IsValid)
+        {
+            return null;
+        }
+
+        var p = prepared.Value;
+        var open = 0.0;
+        for (var m = 0; m < 12; m++)
+        {
+            open += DateTime.DaysInMonth(2001, m + 1) * (1 - p.Data.ClosureByMonth[m]);
+        }
+
+        open /= 365;
+        var entries = new List<KeyValuePair<(string Leg, string From), double>>();
+        foreach (var line in p.Lines)
+        {
+            var perDirection = line.NominalTeu(p.PortById) / 2 * open;
+            entries.Add(new((line.Service.Leg, line.East.Id), perDirection));
+            entries.Add(new((line.Service.Leg, line.West.Id), perDirection));
+        }
+
+        var source = string.Create(CultureInfo.InvariantCulture,
+            $"Caspian crossing simulation {year}: each line's fleet at sea level {p.LevelM:0.00} m ({p.LevelFrom}), payload at the allowed draft, one load each way per round trip, {open:P1} of days open to sailing");
+        return new CrossingCapacities(year, p.LevelM, source, entries);
+    }
+
+    /// <summary>
+    /// The Caspian crossings' volume-delay curves for the corridor assignment's user equilibrium: the wait curves of
+    /// <see cref="WaitCurves"/> (each line's mean wait from arrival to sailing at the year's sea level and fleet,
+    /// containers only, over <see cref="CaspianCurveRequest.DefaultDemands"/>, seeds <see cref="CrossingWaitSeeds"/>)
+    /// turned from "TEU a year offered to the whole crossing" into "TEU a year on this edge": the simulation gives a
+    /// line its share of the crossing's demand by nominal capacity, and the westbound share
+    /// (data/caspian/parameters.csv) of that to the edge leaving the eastern port; lines sharing a leg add their
+    /// flows and average their waits by share. Keyed by (leg id, from node id); null when the year has no Caspian line.
+    /// </summary>
+    public IReadOnlyDictionary<(string Leg, string From), DelayCurve>? CrossingWaitCurves(int year, CancellationToken cancellationToken = default)
+    {
+        var prepared = Prepare(new CaspianRequest { Year = year }, requireDemand: false);
+        if (!prepared.IsValid)
+        {
+            return null;
+        }
+
+        var p = prepared.Value;
+        var curves = CaspianWaitCurve.Compute(p.Scenario, CaspianCurveRequest.DefaultDemands, CrossingWaitSeeds, p.Year, p.LevelM, cancellationToken)
+            .ToDictionary(c => c.LineId, StringComparer.Ordinal);
+        var nominal = p.Lines.Select(l => l.NominalTeu(p.PortById)).ToList();
+        var total = nominal.Sum();
+        var west = p.Data.WestboundShare;
+        var levels = CaspianCurveRequest.DefaultDemands.Distinct().Order().ToList();
+        // Per edge and demand level: flow on the edge, and the share-weighted sum of the lines' waits.
+        var sums = new Dictionary<(string Leg, string From), (double[] Flow, double[] Share, double[] Wait)>();
+        for (var i = 0; i < p.Lines.Count; i++)
+        {
+            var line = p.Lines[i];
+            if (!curves.TryGetValue(line.Id, out var curve) || total <= 0)
+            {
+                continue;
+            }
+
+            var share = nominal[i] / total;
+            foreach (var (from, direction) in new[] { (line.East.Id, west), (line.West.Id, 1 - west) })
+            {
+                var key = (line.Service.Leg, from);
+                if (!sums.TryGetValue(key, out var s))
+                {
+                    sums[key] = s = (new double[levels.Count], new double[levels.Count], new double[levels.Count]);
+                }
+
+                for (var k = 0; k < levels.Count; k++)
+                {
+                    s.Flow[k] += levels[k] * share * direction;
+                    s.Share[k] += share;
+                    s.Wait[k] += share * curve.WaitHours(levels[k]);
+                }
+            }
+        }
+
+        return sums.Where(kv => kv.Value.Flow[0] >= 0 && kv.Value.Share[0] > 0)
+            .ToDictionary(kv => kv.Key, kv => new DelayCurve(Enumerable.Range(0, levels.Count)
+                .Select(k => (kv.Value.Flow[k], kv.Value.Wait[k] / kv.Value.Share[k]))
+                .DistinctBy(x => x.Item1)));
     }
 
     private Outcome<Prepared> Prepare(CaspianRequest r, bool requireDemand)

@@ -49,20 +49,31 @@ public sealed class PublishedRates
         var matching = _cases.Value.Where(c => Is(snapshot, c.From, query.From) && Is(snapshot, c.To, query.To)).ToArray();
         foreach (var route in result.Routes)
         {
-            var latest = matching.Where(c => ModelValidationService.Matches(route.Family, c.Corridor))
-                .OrderByDescending(c => c.Date, StringComparer.Ordinal).FirstOrDefault();
-            if (latest is null)
+            // The rate published nearest the network year (the later of two as near), with its gap only when it is
+            // within MaxYearsApart of it.
+            var nearest = matching.Where(c => ModelValidationService.Matches(route.Family, c.Corridor))
+                .OrderBy(c => Math.Abs(c.Year - snapshot.Year)).ThenByDescending(c => c.Date, StringComparer.Ordinal).FirstOrDefault();
+            if (nearest is null)
             {
                 continue;
             }
 
-            double? gap = oneFeu ? ContractJson.Round((route.Totals.CostUsd - latest.Published) / latest.Published, 3) : null;
-            rates.Add(new PublishedRateContract(route.Corridor, latest.Published, latest.Date, latest.Id, latest.Source.Split(',')[0].Trim(),
-                oneFeu ? ContractJson.Round(route.Totals.CostUsd, 0) : null, gap));
+            var comparable = Math.Abs(nearest.Year - snapshot.Year) <= MaxYearsApart;
+            double? gap = oneFeu && comparable ? ContractJson.Round((route.Totals.CostUsd - nearest.Published) / nearest.Published, 3) : null;
+            rates.Add(new PublishedRateContract(route.Corridor, nearest.Published, nearest.Date, nearest.Id, nearest.Source.Split(',')[0].Trim(),
+                oneFeu ? ContractJson.Round(route.Totals.CostUsd, 0) : null, gap) { YearsApart = nearest.Year - snapshot.Year });
         }
 
         return rates;
     }
+
+    /// <summary>
+    /// How far from the network year a published rate may be for its gap to be shown. assumption: the rail tariffs
+    /// behind an all-in rate are set once a year and move by a few per cent a year, so a rate three years old still
+    /// measures the build-up; one from further away (the January 2021 container-shortage peak beside a 2026 answer)
+    /// describes another market.
+    /// </summary>
+    public const int MaxYearsApart = 3;
 
     private static bool Is(NetworkSnapshot snapshot, string place, NodeId node)
     {
@@ -78,9 +89,17 @@ public sealed class PublishedRates
 /// <param name="CaseId">Its row in data/validation/cases.csv.</param>
 /// <param name="Publisher">Who published it (the first part of the source).</param>
 /// <param name="ModelUsdPerFeu">The model's cost of the route for one 40' container; null unless the query is one FEU.</param>
-/// <param name="Gap">(model − published) ÷ published; null unless the query is one FEU.</param>
+/// <param name="Gap">
+/// (model − published) ÷ published; null unless the query is one FEU and the rate was published within
+/// <see cref="PublishedRates.MaxYearsApart"/> years of the network year.
+/// </param>
 public sealed record PublishedRateContract(string Corridor, double PublishedUsdPerFeu, string Date, string CaseId, string Publisher, double? ModelUsdPerFeu, double? Gap)
 {
+    /// <summary>The publication year minus the network year (negative: published earlier).</summary>
+    public int YearsApart { get; init; }
+
     /// <summary>The gap as text for tables, e.g. "+30 %".</summary>
-    public string GapText => Gap is { } g ? g.ToString("+0 %;−0 %", CultureInfo.InvariantCulture) : "run with --feu 1";
+    public string GapText => Gap is { } g ? g.ToString("+0 %;−0 %", CultureInfo.InvariantCulture)
+        : ModelUsdPerFeu is null ? "run with --feu 1"
+        : string.Create(CultureInfo.InvariantCulture, $"not shown: published {Math.Abs(YearsApart)} year{(Math.Abs(YearsApart) == 1 ? "" : "s")} {(YearsApart < 0 ? "before" : "after")} the network year");
 }

@@ -96,7 +96,8 @@ public sealed class RunsService(CorridorsWorkspace workspace)
         return outcome.Value ? Outcome<long>.Ok(request.Id) : Missing<long>(request.Id);
     }
 
-    private static List<RequestProblem> Check(RunListRequest request)
+    /// <summary>The problems of a listing (limit, command filter), found without opening the store.</summary>
+    public static List<RequestProblem> Check(RunListRequest request)
     {
         var problems = new List<RequestProblem>();
         if (request.Limit is < 1 or > RunListRequest.MaxLimit)

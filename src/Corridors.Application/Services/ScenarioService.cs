@@ -83,15 +83,34 @@ public sealed class ScenarioService(CorridorsWorkspace workspace)
     public Outcome<ScenarioShowDocument> Show(string scenario, bool allowFiles)
     {
         var opened = workspace.Scenarios.Open(scenario, allowFiles);
-        if (!opened.IsValid)
-        {
-            return opened.Cast<ScenarioShowDocument>();
-        }
+        return opened.IsValid ? Outcome<ScenarioShowDocument>.Ok(Show(opened.Value)) : opened.Cast<ScenarioShowDocument>();
+    }
 
-        var applied = opened.Value.Scenario;
+    /// <summary>
+    /// A scenario document given as JSON text, read and checked against the data as a file is (its <c>extends</c>
+    /// names presets only): every diagnostic at once, and when it is valid what it changes.
+    /// </summary>
+    /// <exception cref="Diagnostics.InputDataException">The data files have errors.</exception>
+    public ScenarioValidationDocument Validate(string json)
+    {
+        ArgumentNullException.ThrowIfNull(json);
+        var loaded = workspace.Scenarios.Reader.Parse(json, ScenarioCatalog.InlineFile);
+        var diagnostics = loaded.Diagnostics.Select(d =>
+        {
+            var (path, message) = ScenarioCatalog.SplitPath(d.Message);
+            return new ScenarioDiagnosticContract(d.IsError ? "error" : "warning", d.Code, d.File == ScenarioCatalog.InlineFile ? "$" + path : "$.extends", d.File, d.Line, d.Column, message, d.Hint);
+        }).ToList();
+        return loaded.IsValid
+            ? new ScenarioValidationDocument(true, diagnostics, Show(workspace.ForScenario(workspace.Scenarios.Apply(loaded.Scenario!, loaded.Fingerprint))))
+            : new ScenarioValidationDocument(false, diagnostics, null);
+    }
+
+    private ScenarioShowDocument Show(CorridorsWorkspace view)
+    {
+        var applied = view.Scenario;
         if (applied is null)
         {
-            return Outcome<ScenarioShowDocument>.Ok(new ScenarioShowDocument(new(CorridorsWorkspace.BaselineScenario, "The data as it is", null), null, null, [], [], [], new Dictionary<string, int>()));
+            return new ScenarioShowDocument(new(CorridorsWorkspace.BaselineScenario, "The data as it is", null), null, null, [], [], [], new Dictionary<string, int>());
         }
 
         var s = applied.Scenario;
@@ -117,16 +136,153 @@ public sealed class ScenarioService(CorridorsWorkspace workspace)
         }
 
         elements.AddRange(s.RiskWeights.OrderBy(w => w.Key, StringComparer.Ordinal).Select(w => $"risk weight of {w.Key}: {Num(w.Value)}"));
-        return Outcome<ScenarioShowDocument>.Ok(new ScenarioShowDocument(
-            Info(opened.Value), s.Description, s.BaseYear, s.Extends, elements, s.Sources, Changes(workspace.BaseDefinition, applied.Definition)));
+        return new ScenarioShowDocument(Info(view), s.Description, s.BaseYear, s.Extends, elements, s.Sources, Changes(workspace.BaseDefinition, applied.Definition));
     }
 
     /// <summary>The baseline against each scenario of <paramref name="request"/>; every problem at once.</summary>
     /// <exception cref="Diagnostics.InputDataException">The data or a scenario file has errors.</exception>
-    public Outcome<ScenarioComparisonDocument> Compare(ScenarioCompareRequest request, CancellationToken cancellationToken = default)
+    public Outcome<ScenarioComparisonDocument> Compare(ScenarioCompareRequest request, CancellationToken cancellationToken = default) => Compare(request, null, cancellationToken);
+
+    /// <summary>
+    /// Every problem of <paramref name="request"/> that <see cref="Compare(ScenarioCompareRequest, Action{double}?, CancellationToken)"/>
+    /// would report, found without computing it (a front end checks before it queues the work): the scenarios,
+    /// settings and year, and each OD pair's places on the baseline network.
+    /// </summary>
+    /// <exception cref="Diagnostics.InputDataException">The data or a scenario file has errors.</exception>
+    public IReadOnlyList<RequestProblem> Check(ScenarioCompareRequest request)
     {
         ArgumentNullException.ThrowIfNull(request);
         var problems = new List<RequestProblem>();
+        var (_, pairs, year) = Prepare(request, problems);
+        if (problems.Count > 0)
+        {
+            return problems;
+        }
+
+        for (var p = 0; p < pairs.Count; p++)
+        {
+            var resolved = RouteQueryResolver.Resolve(new RouteQueryRequest { From = pairs[p].From, To = pairs[p].To, Year = year, Depart = request.Depart ?? $"{year}-03-01" }, workspace.Baseline);
+            problems.AddRange(resolved.Problems.Select(x => x with { Field = $"pairs[{p}].{x.Field}" }));
+        }
+
+        return problems;
+    }
+
+    /// <summary>
+    /// The baseline against each scenario of <paramref name="request"/>; every problem at once. <paramref name="progress"/>
+    /// hears the share done (0–1) after each scenario's part of each step.
+    /// </summary>
+    /// <exception cref="Diagnostics.InputDataException">The data or a scenario file has errors.</exception>
+    public Outcome<ScenarioComparisonDocument> Compare(ScenarioCompareRequest request, Action<double>? progress, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var problems = new List<RequestProblem>();
+        var (views, pairs, year) = Prepare(request, problems);
+        if (problems.Count > 0)
+        {
+            return Outcome<ScenarioComparisonDocument>.Invalid(problems);
+        }
+
+        var caspianToo = request.Caspian && Directory.Exists(Path.Combine(workspace.DataDirectory, "caspian"));
+        var steps = views.Count * (pairs.Count + (request.DemandFile is null ? 0 : 1) + (request.FromRegion is not null && request.ToRegion is not null ? 1 : 0) + (caspianToo ? 1 : 0));
+        var done = 0;
+        void Step() => progress?.Invoke(Math.Min(1, ++done / (double)steps));
+
+        var depart = request.Depart ?? $"{year}-03-01";
+        var routes = new List<OdComparisonContract>();
+        for (var p = 0; p < pairs.Count; p++)
+        {
+            var outcomes = new List<OdScenarioContract>();
+            foreach (var view in views)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                outcomes.Add(Od(view, pairs[p], year, depart, request, problems, p, cancellationToken));
+                Step();
+            }
+
+            routes.Add(new OdComparisonContract(pairs[p].From, pairs[p].To, outcomes));
+        }
+
+        AssignmentComparisonContract? assignment = null;
+        if (request.DemandFile is { } demandFile)
+        {
+            var results = new List<(string Name, CorridorAssignmentDocument Doc)>();
+            var demandYear = request.DemandYear;
+            foreach (var view in views)
+            {
+                var outcome = new CapacityService(view).Assign(new CorridorAssignRequest(demandFile, year, DemandYear: demandYear ?? FirstYear(demandFile)), cancellationToken: cancellationToken);
+                if (!outcome.IsValid)
+                {
+                    problems.AddRange(outcome.Problems.Select(x => x with { Field = x.Field == "year" ? "demandYear" : x.Field }));
+                    break;
+                }
+
+                results.Add((view.ScenarioName, outcome.Value));
+                Step();
+            }
+
+            if (problems.Count > 0)
+            {
+                return Outcome<ScenarioComparisonDocument>.Invalid([.. problems.Distinct()]);
+            }
+
+            var baseline = Bottlenecks(results[0].Doc, request.BottleneckThreshold);
+            var baseIds = baseline.Select(b => b.Id).ToHashSet(StringComparer.Ordinal);
+            assignment = new AssignmentComparisonContract(year, demandFile, demandYear ?? FirstYear(demandFile), request.BottleneckThreshold, [.. results.Select(r =>
+            {
+                var b = Bottlenecks(r.Doc, request.BottleneckThreshold);
+                var ids = b.Select(x => x.Id).ToHashSet(StringComparer.Ordinal);
+                return new AssignmentOutcomeContract(r.Name, r.Doc.DemandTeu, r.Doc.UnservedTeu, r.Doc.CorridorShares, b,
+                    [.. ids.Where(id => !baseIds.Contains(id)).Order(StringComparer.Ordinal)], [.. baseIds.Where(id => !ids.Contains(id)).Order(StringComparer.Ordinal)]);
+            })]);
+        }
+
+        CapacityComparisonContract? capacity = null;
+        if (request.FromRegion is not null && request.ToRegion is not null)
+        {
+            var outcomes = new List<CapacityOutcomeContract>();
+            foreach (var view in views)
+            {
+                var service = new CapacityService(view);
+                var bypass = service.Bypass(new BypassRequest(request.FromRegion, request.ToRegion, [], year));
+                var leverage = service.Leverage(new LeverageRequest(request.FromRegion, request.ToRegion, year));
+                if (!bypass.IsValid || !leverage.IsValid)
+                {
+                    return Outcome<ScenarioComparisonDocument>.Invalid([.. (bypass.IsValid ? [] : bypass.Problems), .. leverage.IsValid ? [] : leverage.Problems]);
+                }
+
+                outcomes.Add(new CapacityOutcomeContract(view.ScenarioName, bypass.Value.MaxFlowTeu, bypass.Value.MinCut, leverage.Value.Countries));
+                Step();
+            }
+
+            capacity = new CapacityComparisonContract(request.FromRegion, request.ToRegion, year, outcomes);
+        }
+
+        var caspian = new List<CaspianOutcomeContract>();
+        if (caspianToo)
+        {
+            foreach (var view in views)
+            {
+                var run = new CaspianService(view).Run(new CaspianRequest { Year = year, Seed = request.Seed }, cancellationToken: cancellationToken);
+                if (run.IsValid)
+                {
+                    var c = run.Value.Document;
+                    caspian.Add(new CaspianOutcomeContract(view.ScenarioName, c.SeaLevelM, ContractJson.Round(c.Vessels.Sum(v => v.CapacityTeu), 1), c.DemandTeu, c.ThroughputTeu,
+                        c.MeanWaitHours, c.P90WaitHours, c.BacklogTeu));
+                }
+
+                Step();
+            }
+        }
+
+        return problems.Count > 0
+            ? Outcome<ScenarioComparisonDocument>.Invalid(problems)
+            : Outcome<ScenarioComparisonDocument>.Ok(new ScenarioComparisonDocument(year, [.. views.Select(Info)], routes, assignment, capacity, caspian, request.Samples, request.Seed));
+    }
+
+    /// <summary>The views compared (the baseline first), the OD pairs and the year; the request's problems are added.</summary>
+    private (List<CorridorsWorkspace> Views, IReadOnlyList<OdPair> Pairs, int Year) Prepare(ScenarioCompareRequest request, List<RequestProblem> problems)
+    {
         var views = new List<CorridorsWorkspace> { workspace.Baseline };
         if (request.Scenarios.Count is 0 or > 8)
         {
@@ -168,95 +324,7 @@ public sealed class ScenarioService(CorridorsWorkspace workspace)
             problems.Add(new("year", $"{year} is outside the years the network data covers ({NetworkYears.Min}–{NetworkYears.Max})."));
         }
 
-        if (problems.Count > 0)
-        {
-            return Outcome<ScenarioComparisonDocument>.Invalid(problems);
-        }
-
-        var depart = request.Depart ?? $"{year}-03-01";
-        var routes = new List<OdComparisonContract>();
-        for (var p = 0; p < pairs.Count; p++)
-        {
-            var outcomes = new List<OdScenarioContract>();
-            foreach (var view in views)
-            {
-                outcomes.Add(Od(view, pairs[p], year, depart, request, problems, p, cancellationToken));
-            }
-
-            routes.Add(new OdComparisonContract(pairs[p].From, pairs[p].To, outcomes));
-        }
-
-        AssignmentComparisonContract? assignment = null;
-        if (request.DemandFile is { } demandFile)
-        {
-            var results = new List<(string Name, CorridorAssignmentDocument Doc)>();
-            var demandYear = request.DemandYear;
-            foreach (var view in views)
-            {
-                var outcome = new CapacityService(view).Assign(new CorridorAssignRequest(demandFile, year, DemandYear: demandYear ?? FirstYear(demandFile)), cancellationToken: cancellationToken);
-                if (!outcome.IsValid)
-                {
-                    problems.AddRange(outcome.Problems.Select(x => x with { Field = x.Field == "year" ? "demandYear" : x.Field }));
-                    break;
-                }
-
-                results.Add((view.ScenarioName, outcome.Value));
-            }
-
-            if (problems.Count > 0)
-            {
-                return Outcome<ScenarioComparisonDocument>.Invalid([.. problems.Distinct()]);
-            }
-
-            var baseline = Bottlenecks(results[0].Doc, request.BottleneckThreshold);
-            var baseIds = baseline.Select(b => b.Id).ToHashSet(StringComparer.Ordinal);
-            assignment = new AssignmentComparisonContract(year, demandFile, demandYear ?? FirstYear(demandFile), request.BottleneckThreshold, [.. results.Select(r =>
-            {
-                var b = Bottlenecks(r.Doc, request.BottleneckThreshold);
-                var ids = b.Select(x => x.Id).ToHashSet(StringComparer.Ordinal);
-                return new AssignmentOutcomeContract(r.Name, r.Doc.DemandTeu, r.Doc.UnservedTeu, r.Doc.CorridorShares, b,
-                    [.. ids.Where(id => !baseIds.Contains(id)).Order(StringComparer.Ordinal)], [.. baseIds.Where(id => !ids.Contains(id)).Order(StringComparer.Ordinal)]);
-            })]);
-        }
-
-        CapacityComparisonContract? capacity = null;
-        if (request.FromRegion is not null && request.ToRegion is not null)
-        {
-            var outcomes = new List<CapacityOutcomeContract>();
-            foreach (var view in views)
-            {
-                var service = new CapacityService(view);
-                var bypass = service.Bypass(new BypassRequest(request.FromRegion, request.ToRegion, [], year));
-                var leverage = service.Leverage(new LeverageRequest(request.FromRegion, request.ToRegion, year));
-                if (!bypass.IsValid || !leverage.IsValid)
-                {
-                    return Outcome<ScenarioComparisonDocument>.Invalid([.. (bypass.IsValid ? [] : bypass.Problems), .. leverage.IsValid ? [] : leverage.Problems]);
-                }
-
-                outcomes.Add(new CapacityOutcomeContract(view.ScenarioName, bypass.Value.MaxFlowTeu, bypass.Value.MinCut, leverage.Value.Countries));
-            }
-
-            capacity = new CapacityComparisonContract(request.FromRegion, request.ToRegion, year, outcomes);
-        }
-
-        var caspian = new List<CaspianOutcomeContract>();
-        if (request.Caspian && Directory.Exists(Path.Combine(workspace.DataDirectory, "caspian")))
-        {
-            foreach (var view in views)
-            {
-                var run = new CaspianService(view).Run(new CaspianRequest { Year = year, Seed = request.Seed }, cancellationToken: cancellationToken);
-                if (run.IsValid)
-                {
-                    var c = run.Value.Document;
-                    caspian.Add(new CaspianOutcomeContract(view.ScenarioName, c.SeaLevelM, ContractJson.Round(c.Vessels.Sum(v => v.CapacityTeu), 1), c.DemandTeu, c.ThroughputTeu,
-                        c.MeanWaitHours, c.P90WaitHours, c.BacklogTeu));
-                }
-            }
-        }
-
-        return problems.Count > 0
-            ? Outcome<ScenarioComparisonDocument>.Invalid(problems)
-            : Outcome<ScenarioComparisonDocument>.Ok(new ScenarioComparisonDocument(year, [.. views.Select(Info)], routes, assignment, capacity, caspian, request.Samples, request.Seed));
+        return (views, pairs, year);
     }
 
     private static int FirstYear(string demandFile) => Data.Demand.DemandLoader.Load(demandFile)[0].Year;

@@ -175,7 +175,7 @@ public sealed class SweepService(CorridorsWorkspace workspace)
 
         var opened = workspace.Scenarios.Open(request.Scenario, request.AllowFiles);
         problems.AddRange(opened.Problems);
-        var year = request.Year ?? opened.Value?.Scenario?.Scenario.BaseYear ?? NetworkYears.Default;
+        var year = request.Year ?? (opened.IsValid ? opened.Value.Scenario?.Scenario.BaseYear : null) ?? NetworkYears.Default;
         if (year is < NetworkYears.Min or > NetworkYears.Max)
         {
             problems.Add(new("year", $"{year} is outside the years the network data covers ({NetworkYears.Min}–{NetworkYears.Max})."));
@@ -212,7 +212,13 @@ public sealed class SweepService(CorridorsWorkspace workspace)
     }
 
     /// <summary>Every case of <paramref name="request"/>, run in parallel on <see cref="SweepRequest.Threads"/> threads; the result does not depend on their number.</summary>
-    public Outcome<SweepDocument> Run(SweepRequest request, CancellationToken cancellationToken = default)
+    public Outcome<SweepDocument> Run(SweepRequest request, CancellationToken cancellationToken = default) => Run(request, null, cancellationToken);
+
+    /// <summary>
+    /// As <see cref="Run(SweepRequest, CancellationToken)"/>; <paramref name="progress"/> hears the share of cases done
+    /// (0–1) after each case, from the thread that ran it.
+    /// </summary>
+    public Outcome<SweepDocument> Run(SweepRequest request, Action<double>? progress, CancellationToken cancellationToken = default)
     {
         var jobs = Jobs(request);
         if (!jobs.IsValid)
@@ -221,8 +227,13 @@ public sealed class SweepService(CorridorsWorkspace workspace)
         }
 
         var results = new SweepCaseContract[jobs.Value.Count];
+        var done = 0;
         Parallel.For(0, results.Length, new ParallelOptions { MaxDegreeOfParallelism = request.Threads ?? Environment.ProcessorCount, CancellationToken = cancellationToken },
-            i => results[i] = Run(jobs.Value[i], cancellationToken));
+            i =>
+            {
+                results[i] = Run(jobs.Value[i], cancellationToken);
+                progress?.Invoke(Interlocked.Increment(ref done) / (double)results.Length);
+            });
         var first = jobs.Value[0];
         return Outcome<SweepDocument>.Ok(new SweepDocument(
             request.Scenario ?? CorridorsWorkspace.BaselineScenario, first.Year, [.. request.Parameters.Select(p => p.Name)], request.Outputs, request.Seed, results));

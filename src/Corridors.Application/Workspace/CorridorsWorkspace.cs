@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using Corridors.Application.Runs;
 using Corridors.Data;
 using Corridors.Data.Sea;
@@ -34,8 +33,10 @@ public sealed class CorridorsWorkspace
     private readonly Lazy<SeaSnapshot> _sea;
     private readonly Lazy<Services.PublishedRates> _publishedRates;
     private readonly Lazy<string> _fingerprint;
-    private readonly ConcurrentDictionary<(string Scenario, int Year, ServiceLevel Level), Lazy<NetworkSnapshot>> _snapshots;
-    private readonly ConcurrentDictionary<(string Scenario, int Year), Lazy<CrossingWaits?>> _crossingWaits;
+    private readonly BoundedCache<(string Scenario, int Year, ServiceLevel Level), NetworkSnapshot> _snapshots;
+    private readonly BoundedCache<(string Scenario, int Year), CrossingWaits?> _crossingWaits;
+    private readonly BoundedCache<(string Scenario, int Year), Capacity.CrossingCapacities?> _crossingCapacities;
+    private readonly BoundedCache<(string Scenario, int Year), IReadOnlyDictionary<(string Leg, string From), Assignment.DelayCurve>?> _crossingWaitCurves;
     private readonly ILogger _dataLog;
     private readonly CorridorsWorkspace? _root;
 
@@ -53,8 +54,11 @@ public sealed class CorridorsWorkspace
         _sea = new(LoadSea, LazyThreadSafetyMode.ExecutionAndPublication);
         _fingerprint = new(() => Data.Store.DataFingerprint.Of(DataDirectory), LazyThreadSafetyMode.ExecutionAndPublication);
         _publishedRates = new(() => new Services.PublishedRates(this), LazyThreadSafetyMode.ExecutionAndPublication);
-        _snapshots = new();
-        _crossingWaits = new();
+        ArgumentOutOfRangeException.ThrowIfLessThan(options.MaxCachedScenarios, 1);
+        _snapshots = new(options.MaxCachedScenarios * 4);
+        _crossingWaits = new(options.MaxCachedScenarios * 4);
+        _crossingCapacities = new(options.MaxCachedScenarios * 4);
+        _crossingWaitCurves = new(options.MaxCachedScenarios * 4);
         Scenarios = new ScenarioCatalog(this);
         Runs = new RunRecorder(this);
     }
@@ -74,9 +78,11 @@ public sealed class CorridorsWorkspace
         _publishedRates = root._publishedRates;
         _snapshots = root._snapshots;
         _crossingWaits = root._crossingWaits;
+        _crossingCapacities = root._crossingCapacities;
+        _crossingWaitCurves = root._crossingWaitCurves;
         Scenarios = root.Scenarios;
         Scenario = scenario;
-        Runs = new RunRecorder(this);
+        Runs = new RunRecorder(this, root.Runs);
     }
 
     /// <summary>The scenario this workspace applies; null for the baseline.</summary>
@@ -137,6 +143,9 @@ public sealed class CorridorsWorkspace
     /// <summary>Stores results in the run store (<see cref="WorkspaceOptions.Store"/>).</summary>
     public RunRecorder Runs { get; }
 
+    /// <summary>Networks (scenario, year, service level) held in memory now, at most four per <see cref="WorkspaceOptions.MaxCachedScenarios"/>.</summary>
+    public int CachedSnapshotCount => _snapshots.Count;
+
     /// <summary>The network of <paramref name="year"/> under <paramref name="scenario"/>, built once and shared.</summary>
     /// <exception cref="InputDataException">The data files have errors.</exception>
     public NetworkSnapshot Snapshot(int year, string scenario) => Snapshot(year, ServiceLevel.Groupage, scenario);
@@ -168,10 +177,8 @@ public sealed class CorridorsWorkspace
     /// <exception cref="InputDataException">The data files have errors.</exception>
     public NetworkSnapshot Snapshot(int year, ServiceLevel level)
     {
-        var lazy = _snapshots.GetOrAdd((Scenario?.Key ?? BaselineScenario, year, level), key => new Lazy<NetworkSnapshot>(
-            () => new NetworkSnapshot(this, ScenarioName, CorridorNetwork.Build(Definition, key.Year, key.Level, key.Level == ServiceLevel.Groupage ? CrossingWaitsFor(key.Year) : null)),
-            LazyThreadSafetyMode.ExecutionAndPublication));
-        return lazy.Value;
+        return _snapshots.GetOrAdd((Scenario?.Key ?? BaselineScenario, year, level), key =>
+            new NetworkSnapshot(this, ScenarioName, CorridorNetwork.Build(Definition, key.Year, key.Level, key.Level == ServiceLevel.Groupage ? CrossingWaitsFor(key.Year) : null)));
     }
 
     /// <summary>
@@ -189,10 +196,45 @@ public sealed class CorridorsWorkspace
         }
 
         // A scenario's fleet, sea level and demand change the waits: each scenario has its own.
+        // Only the baseline's and named scenarios' waits are kept on disk: scenarios given by content (inline in a
+        // request, sweep cases) would otherwise add a file per request.
         var scenario = Scenario?.Key ?? BaselineScenario;
-        return _crossingWaits.GetOrAdd((scenario, year), key => new Lazy<CrossingWaits?>(
-            () => Services.CrossingWaitCache.GetOrCompute(Options.CacheDirectory, DataFingerprint, key.Scenario, key.Year, () => new Services.CaspianService(this).CrossingWaitsFor(key.Year)),
-            LazyThreadSafetyMode.ExecutionAndPublication)).Value;
+        var disk = Scenario is null || Scenarios.IsNamed(Scenario) ? Options.CacheDirectory : null;
+        return _crossingWaits.GetOrAdd((scenario, year), key =>
+            Services.CrossingWaitCache.GetOrCompute(disk, DataFingerprint, key.Scenario, key.Year, () => new Services.CaspianService(this).CrossingWaitsFor(key.Year)));
+    }
+
+    /// <summary>
+    /// The Caspian crossing capacities of <paramref name="year"/> at the year's sea level under this workspace's
+    /// scenario (<see cref="Services.CaspianService.CrossingCapacitiesFor"/>), computed once per year; null when the
+    /// data has no caspian/ folder or the year has no Caspian line.
+    /// </summary>
+    /// <exception cref="InputDataException">The Caspian tables have errors.</exception>
+    public Capacity.CrossingCapacities? CrossingCapacitiesFor(int year)
+    {
+        if (!NetworkLoader.HasCaspian(DataDirectory))
+        {
+            return null;
+        }
+
+        return _crossingCapacities.GetOrAdd((Scenario?.Key ?? BaselineScenario, year), key => new Services.CaspianService(this).CrossingCapacitiesFor(key.Year));
+    }
+
+    /// <summary>
+    /// The Caspian crossings' simulated wait curves of <paramref name="year"/> as the corridor assignment's
+    /// volume-delay functions (<see cref="Services.CaspianService.CrossingWaitCurves"/>), computed once per year and
+    /// scenario; null when <see cref="WorkspaceOptions.SimulateCrossings"/> is off, the data has no caspian/ folder,
+    /// or the year has no Caspian line (the crossings then keep BPR on their fleet capacity).
+    /// </summary>
+    /// <exception cref="InputDataException">The Caspian tables have errors.</exception>
+    public IReadOnlyDictionary<(string Leg, string From), Assignment.DelayCurve>? CrossingWaitCurvesFor(int year)
+    {
+        if (!Options.SimulateCrossings || !NetworkLoader.HasCaspian(DataDirectory))
+        {
+            return null;
+        }
+
+        return _crossingWaitCurves.GetOrAdd((Scenario?.Key ?? BaselineScenario, year), key => new Services.CaspianService(this).CrossingWaitCurves(key.Year));
     }
 
     private NetworkDefinition LoadDefinition()

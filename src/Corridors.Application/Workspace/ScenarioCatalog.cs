@@ -13,10 +13,21 @@ namespace Corridors.Application.Workspace;
 /// </summary>
 public sealed class ScenarioCatalog
 {
-    private readonly CorridorsWorkspace _workspace;
-    private readonly ConcurrentDictionary<string, Lazy<AppliedScenario>> _applied = new(StringComparer.Ordinal);
+    /// <summary>The name diagnostics of a scenario given as text carry as their file.</summary>
+    public const string InlineFile = "(request)";
 
-    internal ScenarioCatalog(CorridorsWorkspace workspace) => _workspace = workspace;
+    private readonly CorridorsWorkspace _workspace;
+    private readonly BoundedCache<string, AppliedScenario> _applied;
+    private readonly ConcurrentDictionary<string, bool> _named = new(StringComparer.Ordinal);
+
+    internal ScenarioCatalog(CorridorsWorkspace workspace)
+    {
+        _workspace = workspace;
+        _applied = new(workspace.Options.MaxCachedScenarios, StringComparer.Ordinal);
+    }
+
+    /// <summary>Applied scenarios held in memory now (at most <see cref="WorkspaceOptions.MaxCachedScenarios"/>).</summary>
+    public int CachedCount => _applied.Count;
 
     /// <summary>The preset directory: <c>scenarios/</c> of the data directory.</summary>
     public string PresetDirectory => Path.Combine(_workspace.DataDirectory, "scenarios");
@@ -101,9 +112,69 @@ public sealed class ScenarioCatalog
     {
         ArgumentNullException.ThrowIfNull(scenario);
         ArgumentException.ThrowIfNullOrEmpty(fingerprint);
-        return _applied.GetOrAdd($"{scenario.Name}\0{fingerprint}", _ => new Lazy<AppliedScenario>(
-            () => new AppliedScenario(scenario, fingerprint, ScenarioApplier.Apply(_workspace.BaseDefinition, scenario)),
-            LazyThreadSafetyMode.ExecutionAndPublication)).Value;
+        return _applied.GetOrAdd($"{scenario.Name}\0{fingerprint}", _ => new AppliedScenario(scenario, fingerprint, ScenarioApplier.Apply(_workspace.BaseDefinition, scenario)));
+    }
+
+    /// <summary>
+    /// True when <paramref name="scenario"/> came from a file (a preset or a file the CLI was given), false when it
+    /// was given by content (inline in a request, a sweep case): only named scenarios keep derived caches on disk.
+    /// </summary>
+    public bool IsNamed(AppliedScenario scenario)
+    {
+        ArgumentNullException.ThrowIfNull(scenario);
+        return _named.ContainsKey(scenario.Key);
+    }
+
+    /// <summary>
+    /// The workspace under a scenario given as JSON text (a request's inline <c>scenario</c> object), read and checked
+    /// as a file is (<see cref="ScenarioReader.Parse"/>: <c>extends</c> names presets only) and keyed by its content
+    /// fingerprint, or every error as a problem of <paramref name="field"/> and the JSON path within it
+    /// (<c>scenario.closures[0].country</c>).
+    /// </summary>
+    /// <exception cref="InputDataException">The data files have errors.</exception>
+    public Outcome<CorridorsWorkspace> OpenText(string json, string field = "scenario")
+    {
+        ArgumentNullException.ThrowIfNull(json);
+        var loaded = Reader.Parse(json, InlineFile);
+        return loaded.IsValid
+            ? Outcome<CorridorsWorkspace>.Ok(_workspace.ForScenario(Apply(loaded.Scenario!, loaded.Fingerprint)))
+            : Outcome<CorridorsWorkspace>.Invalid(Problems(loaded, field));
+    }
+
+    /// <summary>
+    /// The errors of a scenario given as text as request problems: a diagnostic at <c>$.a.b</c> is a problem of
+    /// <c>field.a.b</c> (its hint appended); errors in a preset it extends are problems of <c>field.extends</c>.
+    /// </summary>
+    public static IReadOnlyList<RequestProblem> Problems(ScenarioLoadResult loaded, string field = "scenario")
+    {
+        ArgumentNullException.ThrowIfNull(loaded);
+        var problems = new List<RequestProblem>();
+        foreach (var d in loaded.Diagnostics.Where(d => d.IsError))
+        {
+            var (path, message) = SplitPath(d.Message);
+            var hint = d.Hint is null ? string.Empty : " " + d.Hint;
+            problems.Add(d.File == InlineFile
+                ? new RequestProblem(field + path, message + hint)
+                : new RequestProblem(field + ".extends", $"{d}"));
+        }
+
+        return problems.Count > 0 || loaded.IsValid ? problems : [new RequestProblem(field, "The scenario is not valid.")];
+    }
+
+    /// <summary><c>$.closures[0].country: unknown ...</c> → (<c>.closures[0].country</c>, <c>unknown ...</c>).</summary>
+    internal static (string Path, string Message) SplitPath(string message)
+    {
+        if (message.StartsWith('$'))
+        {
+            var colon = message.IndexOf(": ", StringComparison.Ordinal);
+            if (colon > 0)
+            {
+                var rest = message[(colon + 2)..];
+                return (message[1..colon], rest.Length > 0 ? char.ToUpperInvariant(rest[0]) + rest[1..] : rest);
+            }
+        }
+
+        return (string.Empty, message);
     }
 
     /// <summary>The scenario of a checked file applied to the baseline definition, once per file content.</summary>
@@ -111,6 +182,8 @@ public sealed class ScenarioCatalog
     public AppliedScenario Apply(ScenarioLoadResult loaded)
     {
         ArgumentNullException.ThrowIfNull(loaded);
-        return Apply(loaded.GetScenarioOrThrow(), loaded.Fingerprint);
+        var applied = Apply(loaded.GetScenarioOrThrow(), loaded.Fingerprint);
+        _named[applied.Key] = true;
+        return applied;
     }
 }

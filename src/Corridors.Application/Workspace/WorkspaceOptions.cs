@@ -38,6 +38,18 @@ public sealed record WorkspaceOptions
     public ILoggerFactory LoggerFactory { get; init; } = NullLoggerFactory.Instance;
 
     /// <summary>
+    /// Scenarios (presets, files, scenarios given inline in requests, sweep cases) whose applied definitions are kept
+    /// in memory at once, with four times as many networks (scenario, year, service level) and Caspian waits; the least
+    /// recently used beyond that are dropped and rebuilt when asked for again. Requests choose scenarios by content, so
+    /// this is what bounds the memory they can make the workspace hold.
+    /// </summary>
+    /// <value><see cref="DefaultMaxCachedScenarios"/>.</value>
+    public int MaxCachedScenarios { get; init; } = DefaultMaxCachedScenarios;
+
+    /// <summary>The default of <see cref="MaxCachedScenarios"/>.</summary>
+    public const int DefaultMaxCachedScenarios = 32;
+
+    /// <summary>
     /// Every problem of the paths as (field, message), checked before a workspace is built so that a front end reports
     /// them as usage errors: an empty data directory or store path, or one that is not a valid path. Whether the
     /// directory exists is the loader's to say (with a located diagnostic).

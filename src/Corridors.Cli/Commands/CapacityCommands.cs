@@ -18,6 +18,7 @@ internal static class CapacityCommands
         var o = new RegionOptions();
         var command = new Command("bypass", "Maximum TEU per year from one region to another with countries avoided, and the minimum cut that caps it (overland unless --with-sea).");
         o.AddTo(command);
+        o.RegisterCheck(context, command);
         command.SetAction(parse =>
         {
             var outcome = new CapacityService(context.Workspace).Bypass(
@@ -32,6 +33,7 @@ internal static class CapacityCommands
         var o = new RegionOptions();
         var command = new Command("leverage", "For each transit country, the share of a region pair's maximum flow lost when it closes.");
         o.AddTo(command);
+        o.RegisterCheck(context, command);
         command.SetAction(parse =>
         {
             var outcome = new CapacityService(context.Workspace).Leverage(
@@ -48,6 +50,7 @@ internal static class CapacityCommands
         var command = new Command("invest", "Rank the planned projects (dated legs and nodes) by the bypass capacity each adds on its own.");
         o.AddTo(command);
         command.Options.Add(horizon);
+        o.RegisterCheck(context, command);
         command.SetAction(parse =>
         {
             var outcome = new CapacityService(context.Workspace).Invest(new InvestmentRequest(
@@ -146,6 +149,14 @@ internal static class CapacityCommands
 
         console.Write(table);
         console.MarkupLine(CultureInfo.InvariantCulture, $"Conversions: {d.Conversions.TeuPerTrain} TEU per train, {d.Conversions.GrossTonnesPerTeu} t per TEU (see docs/MODEL.md).");
+        if (d.Caspian is { Crossings.Count: > 0 } caspian)
+        {
+            // Westbound is towards the western (Alat) side: the crossings leaving the eastern ports.
+            var byDirection = caspian.Crossings.GroupBy(c => c.To.StartsWith("AZ-", StringComparison.Ordinal) ? "westbound" : "eastbound")
+                .Select(g => string.Create(CultureInfo.InvariantCulture, $"{g.Key} {g.Sum(c => c.CapacityTeu):N0}"));
+            console.MarkupLine(CultureInfo.InvariantCulture,
+                $"Caspian crossings at sea level {caspian.SeaLevelM:0.00} m: {Markup.Escape(string.Join(", ", byDirection))} TEU/year on {caspian.Crossings.Count} directed crossings (the crossing simulation's fleet, payload at the allowed draft).");
+        }
     }
 
     private static void Render(IAnsiConsole console, LeverageDocument d)
@@ -184,5 +195,10 @@ internal static class CapacityCommands
             command.Options.Add(WithSea);
             command.Options.Add(Json);
         }
+
+        /// <summary>With values that could not be read, the regions, countries and year are checked in the same round.</summary>
+        public void RegisterCheck(CliContext context, Command command) =>
+            context.RequestChecks[command] = parse => new CapacityService(context.Workspace).CheckRegions(
+                RouteOptions.Read(parse, From), RouteOptions.Read(parse, To), RouteOptions.Split(RouteOptions.Read(parse, Avoid)), RouteOptions.Read(parse, Year));
     }
 }

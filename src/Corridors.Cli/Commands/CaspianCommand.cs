@@ -36,19 +36,22 @@ internal static class CaspianCommand
         {
             year, level, scenario, demand, wagons, fleet, seed, days, csv, plot, curve, json,
         };
+        CaspianRequest Request(ParseResult parse) => new()
+        {
+            Year = RouteOptions.Read(parse, year),
+            Level = RouteOptions.Read(parse, level),
+            SeaScenario = RouteOptions.Read(parse, scenario),
+            DemandTeu = RouteOptions.Read(parse, demand),
+            DemandWagons = RouteOptions.Read(parse, wagons),
+            FleetAdd = RouteOptions.Split(RouteOptions.Read(parse, fleet)),
+            Seed = RouteOptions.Read(parse, seed),
+            Days = RouteOptions.Read(parse, days),
+        };
+
+        context.RequestChecks[command] = parse => new CaspianService(context.Workspace).Check(Request(parse), curve: RouteOptions.Read(parse, curve));
         command.SetAction((parse, cancellationToken) =>
         {
-            var request = new CaspianRequest
-            {
-                Year = parse.GetValue(year),
-                Level = parse.GetValue(level),
-                SeaScenario = parse.GetValue(scenario),
-                DemandTeu = parse.GetValue(demand),
-                DemandWagons = parse.GetValue(wagons),
-                FleetAdd = RouteOptions.Split(parse.GetValue(fleet)),
-                Seed = parse.GetValue(seed),
-                Days = parse.GetValue(days),
-            };
+            var request = Request(parse);
             var service = new CaspianService(context.Workspace);
             return Task.FromResult(parse.GetValue(curve)
                 ? RunCurve(context, service, request, parse, parse.GetValue(json), cancellationToken)

@@ -19,6 +19,8 @@ internal static class NetworkCommand
             year,
             json,
         };
+        // With values that could not be read, the rest is checked in the same round (the summary is cheap to build).
+        context.RequestChecks[info] = parse => new NetworkService(context.Workspace).Info(new NetworkInfoRequest(RouteOptions.Read(parse, year))).Problems;
         info.SetAction(parse =>
         {
             var outcome = new NetworkService(context.Workspace).Info(new NetworkInfoRequest(parse.GetValue(year)));
@@ -52,6 +54,7 @@ internal static class NetworkCommand
             toYear,
             diffJson,
         };
+        context.RequestChecks[diff] = parse => new NetworkService(context.Workspace).Diff(new NetworkDiffRequest(RouteOptions.Read(parse, fromYear), RouteOptions.Read(parse, toYear))).Problems;
         diff.SetAction(parse =>
         {
             var outcome = new NetworkService(context.Workspace).Diff(new NetworkDiffRequest(parse.GetValue(fromYear), parse.GetValue(toYear)));

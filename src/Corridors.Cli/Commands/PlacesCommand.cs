@@ -31,6 +31,11 @@ internal static class PlacesCommand
         {
             name, country, kind, near, limit, year, json,
         };
+        // With values that could not be read, the rest of a listing is checked in the same round (listing is cheap).
+        context.RequestChecks[command] = parse => RouteOptions.Read(parse, name) is null
+            ? new PlaceService(context.Workspace).List(new PlaceListRequest(RouteOptions.Read(parse, year), RouteOptions.Read(parse, country), RouteOptions.Read(parse, kind),
+                RouteOptions.Read(parse, near), RouteOptions.Read(parse, limit))).Problems
+            : [];
         command.SetAction(parse =>
         {
             var service = new PlaceService(context.Workspace);

@@ -137,6 +137,13 @@ internal sealed class RouteOptions
         return result is not null && result.Errors.Any() ? default : parse.GetValue(option);
     }
 
+    /// <summary>The argument's value, or its default when the command line gave a value that could not be read.</summary>
+    public static T? Read<T>(ParseResult parse, Argument<T> argument)
+    {
+        var result = parse.GetResult(argument);
+        return result is not null && result.Errors.Any() ? default : parse.GetValue(argument);
+    }
+
     /// <summary>Comma-separated or repeated values as one list.</summary>
     public static string[] Split(string[]? values) =>
         [.. (values ?? []).SelectMany(v => v.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))];

@@ -19,6 +19,7 @@ internal static class RunsCommand
         var commandFilter = new Option<string?>("--command") { Description = "Only runs of this command (route, compare, reliability, ...)." };
         var json = CommonOptions.Json();
         var list = new Command("list", "List stored runs: id, time, command, status, duration, arguments, data fingerprint, seed.") { limit, commandFilter, json };
+        context.RequestChecks[list] = parse => RunsService.Check(new RunListRequest(RouteOptions.Read(parse, limit), RouteOptions.Read(parse, commandFilter)));
         list.SetAction(parse =>
         {
             var outcome = new RunsService(context.Workspace).List(new RunListRequest(parse.GetValue(limit), parse.GetValue(commandFilter)));
@@ -80,6 +81,9 @@ internal static class RunsCommand
         var commandFilter = new Option<string?>("--command") { Description = "Without ids: only runs of this command." };
         var output = new Option<string?>("--output", "-o") { Description = "Write the JSON to this file (atomically) instead of stdout." };
         var export = new Command("export", "Write stored runs with their parameters, seed, fingerprints, timing and results as one JSON document.") { ids, limit, commandFilter, output };
+        context.RequestChecks[export] = parse => (RouteOptions.Read(parse, ids) ?? []).Length > 0
+            ? []
+            : RunsService.Check(new RunListRequest(RouteOptions.Read(parse, limit), RouteOptions.Read(parse, commandFilter)));
         export.SetAction(parse =>
         {
             var outcome = new RunsService(context.Workspace).Export(new RunExportRequest(parse.GetValue(ids) ?? [], new RunListRequest(parse.GetValue(limit), parse.GetValue(commandFilter))));

@@ -146,6 +146,14 @@ internal static class ScenarioCommand
         {
             names, pairs, year, demand, demandYear, fromRegion, toRegion, samples, seed, json, html, noCaspian,
         };
+        // With values that could not be read, the OD pairs are checked in the same round (the rest of the request is
+        // checked when the comparison starts: resolving scenarios builds their networks).
+        context.RequestChecks[command] = parse =>
+        {
+            var problems = new List<RequestProblem>();
+            _ = ParsePairs(RouteOptions.Split(RouteOptions.Read(parse, pairs)), problems);
+            return problems;
+        };
         command.SetAction((parse, cancellationToken) =>
         {
             var odProblems = new List<RequestProblem>();
@@ -215,29 +223,40 @@ internal static class ScenarioCommand
         {
             scenario, param, outputs, year, demand, route, days, seed, threads, json, html, jobs,
         };
+        SweepRequest? Request(ParseResult parse, List<RequestProblem> problems)
+        {
+            var parameters = ParseParameters(RouteOptions.Read(parse, param) ?? [], problems);
+            var od = ParsePairs(RouteOptions.Read(parse, route) is { } r ? [r] : [], problems);
+            return problems.Count > 0 ? null : new SweepRequest
+            {
+                Scenario = RouteOptions.Read(parse, scenario),
+                AllowFiles = true,
+                Parameters = parameters,
+                Outputs = RouteOptions.Split(RouteOptions.Read(parse, outputs)),
+                Year = RouteOptions.Read(parse, year),
+                DemandFile = RouteOptions.Read(parse, demand),
+                Route = od.Count > 0 ? od[0] : new OdPair("Xian", "Duisburg"),
+                CaspianDays = RouteOptions.Read(parse, days),
+                Seed = RouteOptions.Read(parse, seed),
+                Threads = RouteOptions.Read(parse, threads),
+            };
+        }
+
+        // With values that could not be read, the rest is checked in the same round: listing the cases checks the
+        // whole request without running one.
+        context.RequestChecks[command] = parse =>
+        {
+            var problems = new List<RequestProblem>();
+            return Request(parse, problems) is { } request ? new SweepService(context.Workspace).Jobs(request).Problems : problems;
+        };
         command.SetAction((parse, cancellationToken) =>
         {
             var problems = new List<RequestProblem>();
-            var parameters = ParseParameters(parse.GetValue(param) ?? [], problems);
-            var od = ParsePairs(parse.GetValue(route) is { } r ? [r] : [], problems);
-            if (problems.Count > 0)
+            if (Request(parse, problems) is not { } request)
             {
                 return Task.FromResult(context.Fail(problems));
             }
 
-            var request = new SweepRequest
-            {
-                Scenario = parse.GetValue(scenario),
-                AllowFiles = true,
-                Parameters = parameters,
-                Outputs = RouteOptions.Split(parse.GetValue(outputs)),
-                Year = parse.GetValue(year),
-                DemandFile = parse.GetValue(demand),
-                Route = od.Count > 0 ? od[0] : new OdPair("Xian", "Duisburg"),
-                CaspianDays = parse.GetValue(days),
-                Seed = parse.GetValue(seed),
-                Threads = parse.GetValue(threads),
-            };
             var service = new SweepService(context.Workspace);
             if (parse.GetValue(jobs))
             {

@@ -33,18 +33,26 @@ internal static class SeaCommand
         {
             from, to, pairs, avoidPassage, viaPassage, avoid, knots, vesselTeu, maxSnap, noGeometry, json,
         };
+        SeaRouteOptions Options(ParseResult parse) => new()
+        {
+            AvoidPassages = RouteOptions.Split(RouteOptions.Read(parse, avoidPassage)),
+            ViaPassages = RouteOptions.Split(RouteOptions.Read(parse, viaPassage)),
+            AvoidCountries = RouteOptions.Split(RouteOptions.Read(parse, avoid)),
+            Knots = RouteOptions.Read(parse, knots),
+            VesselTeu = RouteOptions.Read(parse, vesselTeu),
+            MaxSnapKm = RouteOptions.Read(parse, maxSnap),
+            Geometry = !RouteOptions.Read(parse, noGeometry),
+        };
+
+        // With values that could not be read, the rest of a --from/--to query is checked in the same round (a route
+        // on the lane graph takes microseconds).
+        context.RequestChecks[command] = parse =>
+            RouteOptions.Read(parse, pairs) is null && RouteOptions.Read(parse, from) is { } f && RouteOptions.Read(parse, to) is { } t
+                ? new SeaService(context.Workspace).Route(new SeaRequest(f, t, Options(parse))).Problems
+                : [];
         command.SetAction(parse =>
         {
-            var options = new SeaRouteOptions
-            {
-                AvoidPassages = RouteOptions.Split(parse.GetValue(avoidPassage)),
-                ViaPassages = RouteOptions.Split(parse.GetValue(viaPassage)),
-                AvoidCountries = RouteOptions.Split(parse.GetValue(avoid)),
-                Knots = parse.GetValue(knots),
-                VesselTeu = parse.GetValue(vesselTeu),
-                MaxSnapKm = parse.GetValue(maxSnap),
-                Geometry = !parse.GetValue(noGeometry),
-            };
+            var options = Options(parse);
             var service = new SeaService(context.Workspace);
             if (parse.GetValue(pairs) is { } pairsFile)
             {

@@ -14,6 +14,7 @@ namespace Corridors.Assignment;
 /// <param name="B">BPR multiplier.</param>
 /// <param name="Power">BPR exponent.</param>
 /// <param name="Toll">Toll, used only through a toll factor in the generalised cost.</param>
+/// <param name="Delay">A volume-delay term added to the BPR time (e.g. a simulated queue's wait against flow); null for none.</param>
 public readonly record struct TrafficLink(
     int From,
     int To,
@@ -22,7 +23,8 @@ public readonly record struct TrafficLink(
     double FreeFlowTime,
     double B,
     double Power,
-    double Toll = 0);
+    double Toll = 0,
+    DelayCurve? Delay = null);
 
 /// <summary>
 /// A frozen network for traffic assignment: links in CSR order by tail node, with BPR parameters in parallel
@@ -40,6 +42,7 @@ public sealed class TrafficNetwork
     private readonly double[] _b;
     private readonly double[] _power;
     private readonly double[] _fixedCost;
+    private readonly DelayCurve?[] _delay;
 
     private TrafficNetwork(int nodeCount, int zoneCount, int firstThroughNode, TrafficLink[] links, double tollFactor, double distanceFactor)
     {
@@ -63,6 +66,7 @@ public sealed class TrafficNetwork
         _b = new double[m];
         _power = new double[m];
         _fixedCost = new double[m];
+        _delay = new DelayCurve?[m];
         for (var e = 0; e < m; e++)
         {
             var i = slotLink[e];
@@ -75,6 +79,7 @@ public sealed class TrafficNetwork
             _b[e] = link.B;
             _power[e] = link.Power;
             _fixedCost[e] = tollFactor * link.Toll + distanceFactor * link.Length;
+            _delay[e] = link.Delay;
         }
     }
 
@@ -147,8 +152,10 @@ public sealed class TrafficNetwork
     /// <summary>Cost of link <paramref name="e"/> at flow <paramref name="flow"/>.</summary>
     public double Cost(int e, double flow) => _fixedCost[e] + Time(e, flow);
 
-    /// <summary>BPR travel time of link <paramref name="e"/> at flow <paramref name="flow"/>.</summary>
-    public double Time(int e, double flow)
+    /// <summary>Travel time of link <paramref name="e"/> at flow <paramref name="flow"/>: BPR plus the link's delay curve.</summary>
+    public double Time(int e, double flow) => _delay[e] is { } delay ? Bpr(e, flow) + delay.Hours(flow) : Bpr(e, flow);
+
+    private double Bpr(int e, double flow)
     {
         var t0 = _freeFlowTime[e];
         var b = _b[e];
@@ -161,7 +168,9 @@ public sealed class TrafficNetwork
     }
 
     /// <summary>Derivative of the link cost with respect to flow.</summary>
-    public double Derivative(int e, double flow)
+    public double Derivative(int e, double flow) => _delay[e] is { } delay ? BprDerivative(e, flow) + delay.Derivative(flow) : BprDerivative(e, flow);
+
+    private double BprDerivative(int e, double flow)
     {
         var t0 = _freeFlowTime[e];
         var b = _b[e];
@@ -175,8 +184,10 @@ public sealed class TrafficNetwork
         return t0 * b * p * Pow(flow / c, p - 1) / c;
     }
 
-    /// <summary>Integral of the link time from 0 to <paramref name="flow"/> (the Beckmann term).</summary>
-    public double Integral(int e, double flow)
+    /// <summary>Integral of the link cost from 0 to <paramref name="flow"/> (the Beckmann term).</summary>
+    public double Integral(int e, double flow) => _delay[e] is { } delay ? BprIntegral(e, flow) + delay.Integral(flow) : BprIntegral(e, flow);
+
+    private double BprIntegral(int e, double flow)
     {
         if (flow <= 0)
         {

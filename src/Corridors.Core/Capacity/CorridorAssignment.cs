@@ -38,8 +38,10 @@ public sealed record CorridorFlows(AssignmentResult? Assignment, IReadOnlyList<d
 /// one hour so a capacity binds even on a zero-time transfer); the others keep a constant time.
 /// </summary>
 /// <remarks>
-/// The volume-delay function of an element is chosen in one place, <see cref="Element"/>: that is where the Caspian
-/// simulation's wait curves (hours of wait against TEU per year) would replace BPR on the ferry legs.
+/// The volume-delay function of an element is chosen in one place, <see cref="Element"/>. A Caspian crossing given a
+/// wait curve (the crossing simulation's mean wait for a sailing against the TEU a year offered to its line and
+/// direction) costs its expected hours plus that wait at its flow, in place of BPR: the simulated queue is the
+/// crossing's congestion.
 /// </remarks>
 public static class CorridorAssignment
 {
@@ -50,8 +52,15 @@ public static class CorridorAssignment
     public const double BprPower = 4;
 
     /// <summary>Solves the equilibrium.</summary>
+    /// <param name="capacities">The year's frozen capacities.</param>
+    /// <param name="demand">Region-to-region demand.</param>
+    /// <param name="options">Method and stopping rule.</param>
+    /// <param name="crossingWaits">Wait curves of the Caspian crossings by (leg id, from node id), hours against TEU a year on that edge; null: BPR everywhere.</param>
+    /// <param name="progress">Called after every iteration.</param>
+    /// <param name="cancellationToken">Checked between iterations.</param>
     public static CorridorFlows Solve(
         CorridorCapacities capacities, IReadOnlyList<RegionDemand> demand, AssignmentOptions options,
+        IReadOnlyDictionary<(string Leg, string From), DelayCurve>? crossingWaits = null,
         Action<AssignmentIteration>? progress = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(capacities);
@@ -66,7 +75,9 @@ public static class CorridorAssignment
             {
                 FlowLinkKind.Access => new TrafficLink(link.From, link.To, 1, 0, 0, 0, 0),
                 FlowLinkKind.Handling => Element(0, link.CapacityTeu, link.From, link.To),
-                _ => Element(network.HoursExpected[link.Element], link.CapacityTeu, link.From, link.To),
+                _ => crossingWaits is not null && crossingWaits.TryGetValue((network.Legs[network.EdgeLeg[link.Element]].Id, network.Nodes[network.Tail[link.Element]].Id), out var wait)
+                    ? new TrafficLink(link.From, link.To, 1, 0, network.HoursExpected[link.Element], 0, 0, 0, wait)
+                    : Element(network.HoursExpected[link.Element], link.CapacityTeu, link.From, link.To),
             });
         }
 

@@ -16,6 +16,9 @@ public enum CapacityBasis : byte
 
     /// <summary>Mt per year × 10⁶ ÷ gross tonnes per TEU: an upper bound that gives all the tonnage to containers.</summary>
     MtPerYear,
+
+    /// <summary>A Caspian crossing: the crossing simulation's fleet capacity at the year's sea level (<see cref="CrossingCapacities"/>).</summary>
+    CaspianFleet,
 }
 
 /// <summary>Factors that turn trains per day and Mt per year into TEU per year.</summary>
@@ -34,7 +37,8 @@ public sealed record CapacityConversions(double TeuPerTrain, double GrossTonnesP
 /// <summary>
 /// Capacities of one year's <see cref="CorridorNetwork"/> frozen into arrays: TEU per year for each directed edge
 /// (a leg's capacity applies to each direction, as <c>capacity_trains_per_day</c> is given per direction) and for
-/// each node's handling; <see cref="double.PositiveInfinity"/> where nothing is sourced.
+/// each node's handling; <see cref="double.PositiveInfinity"/> where nothing is sourced. Caspian crossings take their
+/// capacity from <see cref="CrossingCapacities"/> (the simulation's payload at the sea level) when given.
 /// </summary>
 public sealed class CorridorCapacities
 {
@@ -43,16 +47,19 @@ public sealed class CorridorCapacities
     private readonly double[] _node;
     private readonly CapacityBasis[] _nodeBasis;
 
-    private CorridorCapacities(CorridorNetwork network, CapacityConversions conversions)
+    private CorridorCapacities(CorridorNetwork network, CapacityConversions conversions, CrossingCapacities? crossings)
     {
         Network = network;
         Conversions = conversions;
+        Crossings = crossings;
         _edge = new double[network.EdgeCount];
         _edgeBasis = new CapacityBasis[network.EdgeCount];
         for (var e = 0; e < network.EdgeCount; e++)
         {
             var leg = network.Legs[network.EdgeLeg[e]];
-            (_edge[e], _edgeBasis[e]) = conversions.Convert(leg.CapacityTeuPerYear, leg.CapacityTrainsPerDay, leg.CapacityMtPerYear);
+            (_edge[e], _edgeBasis[e]) = crossings is not null && crossings.TryGet(leg.Id, network.Nodes[network.Tail[e]].Id, out var fleet)
+                ? (fleet, CapacityBasis.CaspianFleet)
+                : conversions.Convert(leg.CapacityTeuPerYear, leg.CapacityTrainsPerDay, leg.CapacityMtPerYear);
         }
 
         _node = new double[network.NodeCount];
@@ -70,6 +77,9 @@ public sealed class CorridorCapacities
     /// <summary>The conversion factors used.</summary>
     public CapacityConversions Conversions { get; }
 
+    /// <summary>The Caspian crossing capacities put on their edges, or null when none were given.</summary>
+    public CrossingCapacities? Crossings { get; }
+
     /// <summary>TEU per year of each directed edge.</summary>
     public ReadOnlySpan<double> EdgeTeuPerYear => _edge;
 
@@ -83,12 +93,15 @@ public sealed class CorridorCapacities
     public ReadOnlySpan<CapacityBasis> NodeBasis => _nodeBasis;
 
     /// <summary>Freezes the capacities of <paramref name="network"/>.</summary>
-    public static CorridorCapacities Freeze(CorridorNetwork network, CapacityConversions conversions)
+    /// <param name="network">The year's network.</param>
+    /// <param name="conversions">Trains per day and Mt per year to TEU.</param>
+    /// <param name="crossings">Caspian crossing capacities at the year's sea level; they take the place of the legs' own columns on their edges.</param>
+    public static CorridorCapacities Freeze(CorridorNetwork network, CapacityConversions conversions, CrossingCapacities? crossings = null)
     {
         ArgumentNullException.ThrowIfNull(network);
         ArgumentNullException.ThrowIfNull(conversions);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(conversions.TeuPerTrain);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(conversions.GrossTonnesPerTeu);
-        return new CorridorCapacities(network, conversions);
+        return new CorridorCapacities(network, conversions, crossings);
     }
 }

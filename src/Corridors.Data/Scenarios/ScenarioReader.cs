@@ -75,6 +75,27 @@ public sealed class ScenarioReader
         var texts = new List<byte[]>();
         var files = new List<string>();
         var scenario = Load(Path.GetFullPath(path), bag, texts, files, []);
+        return new ScenarioLoadResult(bag.HasErrors ? null : scenario, bag.Items, Fingerprint(texts), files);
+    }
+
+    /// <summary>
+    /// Reads and checks scenario JSON given as text (<paramref name="file"/> names it in diagnostics). Text has no
+    /// folder of its own, so its <c>extends</c> names a preset only, never a path (a request's scenario never reaches
+    /// the file system beyond the preset directory); the fingerprint covers the text and the presets it extends.
+    /// </summary>
+    public ScenarioLoadResult Parse(string json, string file = "scenario.json")
+    {
+        ArgumentNullException.ThrowIfNull(json);
+        var bag = new DiagnosticBag();
+        var bytes = Encoding.UTF8.GetBytes(json);
+        var texts = new List<byte[]> { bytes };
+        var files = new List<string> { file };
+        var scenario = Read(bytes, file, null, bag, texts, files, []);
+        return new ScenarioLoadResult(bag.HasErrors ? null : scenario, bag.Items, Fingerprint(texts), files);
+    }
+
+    private static string Fingerprint(List<byte[]> texts)
+    {
         using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
         foreach (var text in texts)
         {
@@ -82,17 +103,7 @@ public sealed class ScenarioReader
             hash.AppendData("\0"u8);
         }
 
-        return new ScenarioLoadResult(bag.HasErrors ? null : scenario, bag.Items, Convert.ToHexStringLower(hash.GetHashAndReset()), files);
-    }
-
-    /// <summary>Reads and checks scenario JSON given as text (<paramref name="file"/> names it in diagnostics).</summary>
-    public ScenarioLoadResult Parse(string json, string file = "scenario.json")
-    {
-        ArgumentNullException.ThrowIfNull(json);
-        var bag = new DiagnosticBag();
-        var bytes = Encoding.UTF8.GetBytes(json);
-        var scenario = Read(bytes, file, Path.GetFullPath("."), bag, [bytes], [file], []);
-        return new ScenarioLoadResult(bag.HasErrors ? null : scenario, bag.Items, Convert.ToHexStringLower(SHA256.HashData(bytes)), [file]);
+        return Convert.ToHexStringLower(hash.GetHashAndReset());
     }
 
     private Scenario? Load(string path, DiagnosticBag bag, List<byte[]> texts, List<string> files, List<string> chain)
@@ -133,7 +144,7 @@ public sealed class ScenarioReader
         return Read(bytes, display, Path.GetDirectoryName(path)!, bag, texts, files, [.. chain, path]);
     }
 
-    private Scenario? Read(byte[] bytes, string file, string directory, DiagnosticBag bag, List<byte[]> texts, List<string> files, List<string> chain)
+    private Scenario? Read(byte[] bytes, string file, string? directory, DiagnosticBag bag, List<byte[]> texts, List<string> files, List<string> chain)
     {
         JsonDocument document;
         try
@@ -161,6 +172,10 @@ public sealed class ScenarioReader
                 {
                     bag.Error("CORR0802", file, at.Line, at.Column, "$.extends: expected the name of a preset or a path to a scenario file.");
                 }
+                else if (directory is null && LooksLikePath(extends.GetString()!))
+                {
+                    bag.Error("CORR0806", file, at.Line, at.Column, $"$.extends: a scenario given as text extends presets only, not files ('{CsvText.Quote(extends.GetString()!)}'); presets: {string.Join(", ", Presets())}.");
+                }
                 else if (ResolveExtends(extends.GetString()!, directory) is not { } parentPath)
                 {
                     var name = extends.GetString()!;
@@ -187,9 +202,12 @@ public sealed class ScenarioReader
         }
     }
 
-    private string? ResolveExtends(string name, string directory)
+    private static bool LooksLikePath(string name) =>
+        name.EndsWith(".json", StringComparison.OrdinalIgnoreCase) || name.Contains('/', StringComparison.Ordinal) || name.Contains('\\', StringComparison.Ordinal) || name.Contains("..", StringComparison.Ordinal);
+
+    private string? ResolveExtends(string name, string? directory)
     {
-        if (name.EndsWith(".json", StringComparison.OrdinalIgnoreCase) || name.Contains('/', StringComparison.Ordinal) || name.Contains('\\', StringComparison.Ordinal))
+        if (directory is not null && LooksLikePath(name))
         {
             var path = Path.GetFullPath(Path.Combine(directory, name));
             return File.Exists(path) ? path : null;

@@ -115,6 +115,13 @@ public interface IRunStore : IDisposable
     /// <exception cref="ResultStoreException">The database refused the write.</exception>
     StoredRun Save(RunRecord run);
 
+    /// <summary>
+    /// Stores runs in one transaction (all or none: a process killed mid-write leaves none of them) and returns them
+    /// with their ids, in order: one commit for many runs, for callers that gather concurrent writes.
+    /// </summary>
+    /// <exception cref="ResultStoreException">The database refused the write.</exception>
+    IReadOnlyList<StoredRun> SaveAll(IReadOnlyList<RunRecord> runs);
+
     /// <summary>The most recent runs, newest first, optionally of one command.</summary>
     /// <exception cref="ResultStoreException">The database cannot be read.</exception>
     IReadOnlyList<StoredRun> List(int limit = 50, string? command = null);

@@ -160,18 +160,30 @@ public sealed class SqliteRunStore : IRunStore
     public StoredRun Save(RunRecord run)
     {
         ArgumentNullException.ThrowIfNull(run);
+        return SaveAll([run])[0];
+    }
+
+    /// <inheritdoc />
+    public IReadOnlyList<StoredRun> SaveAll(IReadOnlyList<RunRecord> runs)
+    {
+        ArgumentNullException.ThrowIfNull(runs);
         var created = Microseconds(_clock.GetUtcNow());
-        var sha = DataFingerprint.OfText(run.ResultJson); // outside the lock: writers wait only for the database
+        var shas = runs.Select(r => DataFingerprint.OfText(r.ResultJson)).ToArray(); // outside the lock
         return Guard("written", () =>
         {
             using var transaction = _connection.BeginTransaction(deferred: false);
-            using var insert = _connection.CreateCommand();
-            insert.Transaction = transaction;
-            insert.CommandText = RunStoreSchema.Insert;
-            StoredRunReader.AddParameters(insert, run, created.ToString("O", CultureInfo.InvariantCulture), sha);
-            var id = (long)insert.ExecuteScalar()!;
+            var stored = new List<StoredRun>(runs.Count);
+            for (var i = 0; i < runs.Count; i++)
+            {
+                using var insert = _connection.CreateCommand();
+                insert.Transaction = transaction;
+                insert.CommandText = RunStoreSchema.Insert;
+                StoredRunReader.AddParameters(insert, runs[i], created.ToString("O", CultureInfo.InvariantCulture), shas[i]);
+                stored.Add(new StoredRun((long)insert.ExecuteScalar()!, created, runs[i], shas[i]));
+            }
+
             transaction.Commit();
-            return new StoredRun(id, created, run, sha);
+            return stored;
         });
     }
 

@@ -138,6 +138,25 @@ public sealed class ContainerPricingTests
     }
 
     [Fact]
+    public void Compare_PublishedRate_IsTheOneNearestTheNetworkYear_WithAGapOnlyWhenItIsNearEnough()
+    {
+        // Xi'an–Duisburg Northern has rates of 2020-10 (4,500) and 2021-01 (10,000, the container-shortage peak).
+        PublishedRateContract Northern(string depart) => Service.Compare(new CompareRequest(XianDuisburg with { Feu = 1, Depart = depart }), TestContext.Current.CancellationToken)
+            .Value.Document.PublishedRates.Single(r => r.Corridor.StartsWith("Northern", StringComparison.Ordinal));
+
+        var in2020 = Northern("2020-11-02");
+        in2020.CaseId.ShouldBe("nr-rail-feu-2020-10");
+        in2020.YearsApart.ShouldBe(0);
+        in2020.Gap.ShouldNotBeNull();
+
+        var in2026 = Northern("2026-03-03");
+        in2026.CaseId.ShouldBe("nr-rail-feu-2021-01");
+        in2026.YearsApart.ShouldBe(-5);
+        in2026.Gap.ShouldBeNull();
+        in2026.GapText.ShouldBe("not shown: published 5 years before the network year");
+    }
+
+    [Fact]
     public void ARouteOverALegWithoutATariff_CostsAtLeastItsTotal_AndNamesTheLeg()
     {
         var answer = Service.Route(new RouteRequest(new RouteQueryRequest { From = "Baku", To = "Kars", Depart = "2026-03-03", Via = ["GE-AKHALKALAKI-1435"] }), TestContext.Current.CancellationToken).Value;

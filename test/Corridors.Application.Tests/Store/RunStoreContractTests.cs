@@ -151,6 +151,22 @@ public abstract class RunStoreContractTests : IDisposable
     }
 
     [Fact]
+    public void SaveAll_StoresEveryRunInOrderWithIncreasingIds()
+    {
+        using var store = Open();
+        var earlier = store.Save(Run("route", "before", "{}"));
+
+        var saved = store.SaveAll([Run("route", "a", "{\"a\":1}"), Run("compare", "b", "{\"b\":2}", seed: 7), Run("route", "c", "{}")]);
+
+        saved.Select(r => r.Record.Arguments).ShouldBe(["a", "b", "c"]);
+        saved.Select(r => r.Id).ShouldBe(saved.Select(r => r.Id).Order());
+        saved[0].Id.ShouldBeGreaterThan(earlier.Id);
+        store.TryGet(saved[1].Id, out var b).ShouldBeTrue();
+        (b.Record.Command, b.Record.Seed, b.Record.ResultJson).ShouldBe(("compare", (long?)7, "{\"b\":2}"));
+        store.Verify().ShouldBeEmpty();
+    }
+
+    [Fact]
     public void Save_ResultWithQuotesAndUnicode_ComesBackByteForByte()
     {
         using var store = Open();
