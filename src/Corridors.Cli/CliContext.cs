@@ -38,9 +38,8 @@ internal sealed class CliContext : IDisposable
             Console.Profile.Width = environment.Columns ?? 160;
         }
 
-        LoggerFactory = Microsoft.Extensions.Logging.LoggerFactory.Create(builder => builder
-            .SetMinimumLevel(verbose ? LogLevel.Debug : LogLevel.Warning)
-            .AddProvider(new TextWriterLoggerProvider(Stderr)));
+        // One provider and one level: no dependency-injection container to build on every call (start-up, issue 16).
+        LoggerFactory = new TextWriterLoggerFactory(Stderr, verbose ? LogLevel.Debug : LogLevel.Warning);
     }
 
     /// <summary>Results go here (tables, JSON, GeoJSON).</summary>
@@ -175,7 +174,7 @@ internal sealed class CliContext : IDisposable
     /// <summary>
     /// Checks that find a command's request problems without running it, by command: when the command line also has
     /// values that could not be read, <see cref="CorridorsApp"/> reports these problems in the same round. A check
-    /// reads option values with <see cref="Commands.RouteOptions.Read{T}(System.CommandLine.ParseResult, System.CommandLine.Option{T})"/>
+    /// reads option values with <see cref="OptionValues.Read{T}(System.CommandLine.ParseResult, System.CommandLine.Option{T})"/>
     /// and calls the application layer's check of the request, or the query itself where answering is as cheap and
     /// has no side effect (a network summary, a place listing, a sea route).
     /// </summary>

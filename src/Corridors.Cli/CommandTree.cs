@@ -51,6 +51,7 @@ internal static class CommandTree
         ScenarioOption.AddTo(root, context);
 
         OptionParsers.Attach(root);
+        Help.Attach(root, globals);
         return root;
     }
 }

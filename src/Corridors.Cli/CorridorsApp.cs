@@ -24,8 +24,8 @@ internal static class CorridorsApp
         try
         {
             context.NoStore = true;
-            context.DataOption = Commands.RouteOptions.Read(parse, globals.Data);
-            context.ScenarioOption = context.ScenarioOptions.TryGetValue(parse.CommandResult.Command, out var scenario) ? Commands.RouteOptions.Read(parse, scenario) : null;
+            context.DataOption = OptionValues.Read(parse, globals.Data);
+            context.ScenarioOption = context.ScenarioOptions.TryGetValue(parse.CommandResult.Command, out var scenario) ? OptionValues.Read(parse, scenario) : null;
             if (context.GlobalProblems().Count > 0)
             {
                 return [];

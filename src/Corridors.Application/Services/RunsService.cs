@@ -41,7 +41,7 @@ public sealed class RunsService(CorridorsWorkspace workspace)
     public Outcome<RunExportDocument> Export(RunExportRequest request)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var problems = request.Ids.Count > 0 ? new List<RequestProblem>() : Check(request.List);
+        var problems = request.Ids.Count > 0 ? new List<RequestProblem>() : [.. Check(request.List)];
         if (request.Ids.Count > RunListRequest.MaxLimit)
         {
             problems.Add(new("ids", string.Create(CultureInfo.InvariantCulture, $"At most {RunListRequest.MaxLimit} runs can be exported at once.")));
@@ -97,7 +97,7 @@ public sealed class RunsService(CorridorsWorkspace workspace)
     }
 
     /// <summary>The problems of a listing (limit, command filter), found without opening the store.</summary>
-    public static List<RequestProblem> Check(RunListRequest request)
+    public static IReadOnlyList<RequestProblem> Check(RunListRequest request)
     {
         var problems = new List<RequestProblem>();
         if (request.Limit is < 1 or > RunListRequest.MaxLimit)

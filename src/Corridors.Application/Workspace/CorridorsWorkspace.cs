@@ -1,6 +1,7 @@
 using Corridors.Application.Runs;
 using Corridors.Data;
 using Corridors.Data.Sea;
+using Corridors.Data.Snapshot;
 using Corridors.Data.Store;
 using Corridors.Diagnostics;
 using Corridors.Network;
@@ -18,6 +19,10 @@ namespace Corridors.Application.Workspace;
 /// immutable, except the routers and sea routers that snapshots lend per call.
 /// </summary>
 /// <remarks>
+/// With a cache directory, the validated definition and the sea-lane data come from a binary snapshot
+/// (<see cref="DataSnapshotCache"/>, keyed by <see cref="DataFingerprint"/>): the first load of some data writes it,
+/// later processes read it instead of the CSV files and the GeoJSON; a damaged snapshot is reported once (CORR0170,
+/// at Warning), discarded and rewritten.
 /// Loading failures (bad data files) throw <see cref="InputDataException"/> with every diagnostic, every time the
 /// failed part is asked for; warnings are logged once (category <c>Corridors.Data</c>: network and sea-leg routing
 /// warnings at Debug; reliability warnings and a damaged sea-leg cache, CORR0127, at Warning).
@@ -28,8 +33,11 @@ public sealed class CorridorsWorkspace
     public const string BaselineScenario = "baseline";
 
     private readonly Lazy<NetworkDefinition> _definition;
+    private readonly Lazy<(NetworkDefinition Definition, IReadOnlyList<Diagnostic> Warnings)> _definitionFiles;
+    private readonly Lazy<DataSnapshot?> _stored;
     private readonly Lazy<ReliabilityModel> _reliability;
     private readonly Lazy<SeaDataLoadResult> _seaData;
+    private readonly Lazy<SeaDataLoadResult> _seaFiles;
     private readonly Lazy<SeaSnapshot> _sea;
     private readonly Lazy<Services.PublishedRates> _publishedRates;
     private readonly Lazy<string> _fingerprint;
@@ -48,7 +56,10 @@ public sealed class CorridorsWorkspace
         Options = options;
         DataDirectory = Path.GetFullPath(options.DataDirectory);
         _dataLog = options.LoggerFactory.CreateLogger("Corridors.Data");
-        _seaData = new(() => SeaDataLoader.Load(DataDirectory), LazyThreadSafetyMode.ExecutionAndPublication);
+        _seaFiles = new(() => SeaDataLoader.Load(DataDirectory), LazyThreadSafetyMode.ExecutionAndPublication);
+        _definitionFiles = new(LoadDefinitionFiles, LazyThreadSafetyMode.ExecutionAndPublication);
+        _stored = new(LoadSnapshot, LazyThreadSafetyMode.ExecutionAndPublication);
+        _seaData = new(() => _stored.Value?.Sea ?? _seaFiles.Value, LazyThreadSafetyMode.ExecutionAndPublication);
         _definition = new(LoadDefinition, LazyThreadSafetyMode.ExecutionAndPublication);
         _reliability = new(LoadReliability, LazyThreadSafetyMode.ExecutionAndPublication);
         _sea = new(LoadSea, LazyThreadSafetyMode.ExecutionAndPublication);
@@ -71,7 +82,10 @@ public sealed class CorridorsWorkspace
         DataDirectory = root.DataDirectory;
         _dataLog = root._dataLog;
         _seaData = root._seaData;
+        _seaFiles = root._seaFiles;
         _definition = root._definition;
+        _definitionFiles = root._definitionFiles;
+        _stored = root._stored;
         _reliability = root._reliability;
         _sea = root._sea;
         _fingerprint = root._fingerprint;
@@ -237,14 +251,64 @@ public sealed class CorridorsWorkspace
         return _crossingWaitCurves.GetOrAdd((Scenario?.Key ?? BaselineScenario, year), key => new Services.CaspianService(this).CrossingWaitCurves(key.Year));
     }
 
-    private NetworkDefinition LoadDefinition()
+    private NetworkDefinition LoadDefinition() => _stored.Value?.Definition ?? _definitionFiles.Value.Definition;
+
+    /// <summary>
+    /// The snapshot of the data from the cache directory, else built from the files (when they have no errors) and
+    /// written there; null without a cache directory or when the files have errors (the callers then throw them).
+    /// </summary>
+    private DataSnapshot? LoadSnapshot()
+    {
+        if (Options.CacheDirectory is not { } cache)
+        {
+            return null;
+        }
+
+        if (DataSnapshotCache.TryRead(cache, DataFingerprint, out var stored, out var problem))
+        {
+            foreach (var d in stored.Diagnostics)
+            {
+                Log.DataDiagnostic(_dataLog, LogLevel.Debug, d.ToString());
+            }
+
+            Log.NetworkLoaded(_dataLog, NetworkLoader.DisplayPath(DataDirectory), stored.Definition.Nodes.Count, stored.Definition.Legs.Count);
+            return stored;
+        }
+
+        if (problem is not null)
+        {
+            Log.DataDiagnostic(_dataLog, LogLevel.Warning, problem.ToString());
+        }
+
+        try
+        {
+            var sea = HasSeaLanes ? _seaFiles.Value : null;
+            if (sea is { Diagnostics.HasErrors: true })
+            {
+                return null;
+            }
+
+            var (definition, warnings) = _definitionFiles.Value;
+            var snapshot = new DataSnapshot(definition, warnings, sea);
+            DataSnapshotCache.Write(cache, DataFingerprint, snapshot);
+            return snapshot;
+        }
+        catch (InputDataException)
+        {
+            return null; // Definition and Sea throw the same diagnostics when asked
+        }
+    }
+
+    private (NetworkDefinition Definition, IReadOnlyList<Diagnostic> Warnings) LoadDefinitionFiles()
     {
         var result = NetworkLoader.Load(DataDirectory);
+        var warnings = new List<Diagnostic>();
         foreach (var d in result.Diagnostics)
         {
             if (!d.IsError)
             {
                 Log.DataDiagnostic(_dataLog, LogLevel.Debug, d.ToString());
+                warnings.Add(d);
             }
         }
 
@@ -252,19 +316,24 @@ public sealed class CorridorsWorkspace
 
         // Sea legs take their distance from the sea-lane graph (docs/DATA.md, "Sea lanes").
         var sea = new DiagnosticBag();
-        definition = SeaDataLoader.WithSeaLaneDistances(definition, DataDirectory, sea, Options.CacheDirectory, () => _seaData.Value);
+        definition = SeaDataLoader.WithSeaLaneDistances(definition, DataDirectory, sea, Options.CacheDirectory, () => _seaFiles.Value);
         foreach (var d in sea.Items)
         {
             if (!d.IsError)
             {
-                // A damaged sea-leg cache (CORR0127) is said at the default level: it was discarded and rebuilt.
+                // A damaged sea-leg cache (CORR0127) is said at the default level: it was discarded and rebuilt. It
+                // is not a warning about the data, so a snapshot does not repeat it.
                 Log.DataDiagnostic(_dataLog, d.Code == "CORR0127" ? LogLevel.Warning : LogLevel.Debug, d.ToString());
+                if (d.Code != "CORR0127")
+                {
+                    warnings.Add(d);
+                }
             }
         }
 
         sea.ThrowIfErrors();
         Log.NetworkLoaded(_dataLog, NetworkLoader.DisplayPath(DataDirectory), definition.Nodes.Count, definition.Legs.Count);
-        return definition;
+        return (definition, warnings);
     }
 
     private ReliabilityModel LoadReliability()

@@ -36,9 +36,9 @@ internal static class AssignCommand
             demand, year, scale, tntp, gap, maxIterations, method, penalty, tollFactor, distanceFactor, json,
         };
         // With values that could not be read, the rest of a --demand request is checked in the same round.
-        context.RequestChecks[command] = parse => RouteOptions.Read(parse, demand) is { } file
-            ? CapacityService.Check(new CorridorAssignRequest(file, RouteOptions.Read(parse, year), RouteOptions.Read(parse, method), RouteOptions.Read(parse, scale),
-                RouteOptions.Read(parse, gap), RouteOptions.Read(parse, maxIterations), RouteOptions.Read(parse, penalty)))
+        context.RequestChecks[command] = parse => OptionValues.Read(parse, demand) is { } file
+            ? CapacityService.Check(new CorridorAssignRequest(file, OptionValues.Read(parse, year), OptionValues.Read(parse, method), OptionValues.Read(parse, scale),
+                OptionValues.Read(parse, gap), OptionValues.Read(parse, maxIterations), OptionValues.Read(parse, penalty)))
             : [];
         command.SetAction(parse =>
         {

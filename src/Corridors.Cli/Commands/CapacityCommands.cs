@@ -22,7 +22,7 @@ internal static class CapacityCommands
         command.SetAction(parse =>
         {
             var outcome = new CapacityService(context.Workspace).Bypass(
-                new BypassRequest(parse.GetValue(o.From), parse.GetValue(o.To), RouteOptions.Split(parse.GetValue(o.Avoid)), parse.GetValue(o.Year), parse.GetValue(o.WithSea)));
+                new BypassRequest(parse.GetValue(o.From), parse.GetValue(o.To), OptionValues.Split(parse.GetValue(o.Avoid)), parse.GetValue(o.Year), parse.GetValue(o.WithSea)));
             return Finish(context, parse, command.Name, outcome, parse.GetValue(o.Json), Render);
         });
         return command;
@@ -37,7 +37,7 @@ internal static class CapacityCommands
         command.SetAction(parse =>
         {
             var outcome = new CapacityService(context.Workspace).Leverage(
-                new LeverageRequest(parse.GetValue(o.From), parse.GetValue(o.To), parse.GetValue(o.Year), parse.GetValue(o.WithSea), RouteOptions.Split(parse.GetValue(o.Avoid))));
+                new LeverageRequest(parse.GetValue(o.From), parse.GetValue(o.To), parse.GetValue(o.Year), parse.GetValue(o.WithSea), OptionValues.Split(parse.GetValue(o.Avoid))));
             return Finish(context, parse, command.Name, outcome, parse.GetValue(o.Json), Render);
         });
         return command;
@@ -54,7 +54,7 @@ internal static class CapacityCommands
         command.SetAction(parse =>
         {
             var outcome = new CapacityService(context.Workspace).Invest(new InvestmentRequest(
-                parse.GetValue(o.From), parse.GetValue(o.To), RouteOptions.Split(parse.GetValue(o.Avoid)), parse.GetValue(o.Year), parse.GetValue(horizon), parse.GetValue(o.WithSea)));
+                parse.GetValue(o.From), parse.GetValue(o.To), OptionValues.Split(parse.GetValue(o.Avoid)), parse.GetValue(o.Year), parse.GetValue(horizon), parse.GetValue(o.WithSea)));
             return Finish(context, parse, command.Name, outcome, parse.GetValue(o.Json), Render);
         });
         return command;
@@ -199,6 +199,6 @@ internal static class CapacityCommands
         /// <summary>With values that could not be read, the regions, countries and year are checked in the same round.</summary>
         public void RegisterCheck(CliContext context, Command command) =>
             context.RequestChecks[command] = parse => new CapacityService(context.Workspace).CheckRegions(
-                RouteOptions.Read(parse, From), RouteOptions.Read(parse, To), RouteOptions.Split(RouteOptions.Read(parse, Avoid)), RouteOptions.Read(parse, Year));
+                OptionValues.Read(parse, From), OptionValues.Read(parse, To), OptionValues.Split(OptionValues.Read(parse, Avoid)), OptionValues.Read(parse, Year));
     }
 }

@@ -38,17 +38,17 @@ internal static class CaspianCommand
         };
         CaspianRequest Request(ParseResult parse) => new()
         {
-            Year = RouteOptions.Read(parse, year),
-            Level = RouteOptions.Read(parse, level),
-            SeaScenario = RouteOptions.Read(parse, scenario),
-            DemandTeu = RouteOptions.Read(parse, demand),
-            DemandWagons = RouteOptions.Read(parse, wagons),
-            FleetAdd = RouteOptions.Split(RouteOptions.Read(parse, fleet)),
-            Seed = RouteOptions.Read(parse, seed),
-            Days = RouteOptions.Read(parse, days),
+            Year = OptionValues.Read(parse, year),
+            Level = OptionValues.Read(parse, level),
+            SeaScenario = OptionValues.Read(parse, scenario),
+            DemandTeu = OptionValues.Read(parse, demand),
+            DemandWagons = OptionValues.Read(parse, wagons),
+            FleetAdd = OptionValues.Split(OptionValues.Read(parse, fleet)),
+            Seed = OptionValues.Read(parse, seed),
+            Days = OptionValues.Read(parse, days),
         };
 
-        context.RequestChecks[command] = parse => new CaspianService(context.Workspace).Check(Request(parse), curve: RouteOptions.Read(parse, curve));
+        context.RequestChecks[command] = parse => new CaspianService(context.Workspace).Check(Request(parse), curve: OptionValues.Read(parse, curve));
         command.SetAction((parse, cancellationToken) =>
         {
             var request = Request(parse);

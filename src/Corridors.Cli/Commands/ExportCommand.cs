@@ -12,9 +12,7 @@ internal static class ExportCommand
     {
         var year = CommonOptions.Year();
         var output = new Option<string?>("--output", "-o") { Description = "Write to this file instead of stdout." };
-        var geojson = new Command("geojson", Help.WithExamples(
-            "Write the network of a year as an RFC 7946 GeoJSON FeatureCollection (nodes as Points, legs as LineStrings, water legs along the sea lanes, simplestyle colours by mode).",
-            "corridors export geojson --year 2030 -o network-2030.geojson"))
+        var geojson = new Command("geojson", "Write the network of a year as an RFC 7946 GeoJSON FeatureCollection (nodes as Points, legs as LineStrings, water legs along the sea lanes, simplestyle colours by mode).")
         {
             year,
             output,

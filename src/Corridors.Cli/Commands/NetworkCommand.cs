@@ -20,7 +20,7 @@ internal static class NetworkCommand
             json,
         };
         // With values that could not be read, the rest is checked in the same round (the summary is cheap to build).
-        context.RequestChecks[info] = parse => new NetworkService(context.Workspace).Info(new NetworkInfoRequest(RouteOptions.Read(parse, year))).Problems;
+        context.RequestChecks[info] = parse => new NetworkService(context.Workspace).Info(new NetworkInfoRequest(OptionValues.Read(parse, year))).Problems;
         info.SetAction(parse =>
         {
             var outcome = new NetworkService(context.Workspace).Info(new NetworkInfoRequest(parse.GetValue(year)));
@@ -45,16 +45,13 @@ internal static class NetworkCommand
         var fromYear = new Option<int>("--from") { Description = $"The earlier network year ({CommonOptions.MinYear}–{CommonOptions.MaxYear}).", Required = true };
         var toYear = new Option<int>("--to") { Description = $"The later network year ({CommonOptions.MinYear}–{CommonOptions.MaxYear}).", Required = true };
         var diffJson = CommonOptions.Json();
-        var diff = new Command("diff", Help.WithExamples(
-            "What opens, closes or changes between two network years: places and legs by name, with status and dates.",
-            "corridors network diff --from 2026 --to 2030",
-            "corridors network diff --from 2024 --to 2035 --json"))
+        var diff = new Command("diff", "What opens, closes or changes between two network years: places and legs by name, with status and dates.")
         {
             fromYear,
             toYear,
             diffJson,
         };
-        context.RequestChecks[diff] = parse => new NetworkService(context.Workspace).Diff(new NetworkDiffRequest(RouteOptions.Read(parse, fromYear), RouteOptions.Read(parse, toYear))).Problems;
+        context.RequestChecks[diff] = parse => new NetworkService(context.Workspace).Diff(new NetworkDiffRequest(OptionValues.Read(parse, fromYear), OptionValues.Read(parse, toYear))).Problems;
         diff.SetAction(parse =>
         {
             var outcome = new NetworkService(context.Workspace).Diff(new NetworkDiffRequest(parse.GetValue(fromYear), parse.GetValue(toYear)));

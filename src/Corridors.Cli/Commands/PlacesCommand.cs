@@ -22,19 +22,14 @@ internal static class PlacesCommand
         var limit = new Option<int?>("--limit", "-n") { Description = "At most this many places (with --near: the nearest)." };
         var year = CommonOptions.Year();
         var json = CommonOptions.Json();
-        var command = new Command("places", Help.WithExamples(
-            "List the places routes can start, end or pass through (with every name they answer to), or resolve one name.",
-            "corridors places --country KZ",
-            "corridors places --kind seaport --near 9.0,44.4 -n 5",
-            "corridors places Genova",
-            "corridors places 'Poti port' --json"))
+        var command = new Command("places", "List the places routes can start, end or pass through (with every name they answer to), or resolve one name.")
         {
             name, country, kind, near, limit, year, json,
         };
         // With values that could not be read, the rest of a listing is checked in the same round (listing is cheap).
-        context.RequestChecks[command] = parse => RouteOptions.Read(parse, name) is null
-            ? new PlaceService(context.Workspace).List(new PlaceListRequest(RouteOptions.Read(parse, year), RouteOptions.Read(parse, country), RouteOptions.Read(parse, kind),
-                RouteOptions.Read(parse, near), RouteOptions.Read(parse, limit))).Problems
+        context.RequestChecks[command] = parse => OptionValues.Read(parse, name) is null
+            ? new PlaceService(context.Workspace).List(new PlaceListRequest(OptionValues.Read(parse, year), OptionValues.Read(parse, country), OptionValues.Read(parse, kind),
+                OptionValues.Read(parse, near), OptionValues.Read(parse, limit))).Problems
             : [];
         command.SetAction(parse =>
         {

@@ -25,11 +25,7 @@ internal static class ReliabilityCommand
         var reliability = new ReliabilityOptions();
         var command = new Command(
             "reliability",
-            Help.WithExamples(
-                "Transit-time distribution (mean, P10–P95, chance of arriving by a deadline, legs that drive the spread) of the best route of each corridor, by Monte Carlo.",
-                "corridors reliability --from Xian --to Duisburg --deadline 2026-04-10",
-                "corridors reliability --from Xian --to Duisburg --avoid-sanctioned --samples 20000 --plot reliability.png",
-                "corridors reliability --from Xian --to Duisburg --corridor Middle --deadline 2026-04-10 --penalty 100 --json"));
+            "Transit-time distribution (mean, P10–P95, chance of arriving by a deadline, legs that drive the spread) of the best route of each corridor, by Monte Carlo.");
         options.AddTo(command);
         options.RegisterCheck(context, command);
         reliability.AddTo(command);

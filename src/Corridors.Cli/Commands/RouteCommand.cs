@@ -23,12 +23,7 @@ internal static class RouteCommand
         var alternatives = new Option<int>("--alternatives", "-k") { Description = "Up to this many routes that differ at corridor level (default 1).", DefaultValueFactory = _ => 1 };
         var pareto = new Option<bool>("--pareto") { Description = "List every route that is best on some mix of time, cost and CO2e (the Pareto set)." };
         var risk = new Option<bool>("--risk") { Description = "With --pareto: risk is a fourth criterion." };
-        var command = new Command("route", Help.WithExamples(
-            "Find the best route between two places, with alternatives and a per-leg explanation.",
-            "corridors route --from Xian --to Duisburg",
-            "corridors route --from Xian --to Genova --by cost --alternatives 3 --summary",
-            "corridors route --from Almaty --to 'Poti port' --avoid-sanctioned --pareto --risk",
-            "corridors route --from Xian --to 44.8,41.7 --json"));
+        var command = new Command("route", "Find the best route between two places, with alternatives and a per-leg explanation.");
         options.AddTo(command);
         options.AddTableFormsTo(command);
         options.RegisterCheck(context, command);
@@ -56,13 +51,7 @@ internal static class RouteCommand
     {
         var options = new RouteOptions();
         var plot = new Option<string?>("--plot") { Description = "Also draw days and USD per corridor (P10–P90 whiskers with --percentile) to this file (.svg or .png)." };
-        var command = new Command("compare", Help.WithExamples(
-            "Compare the best route of each corridor (Middle via the Black Sea or Türkiye, Northern, Southern, sea via Suez or the Cape) side by side.",
-            "corridors compare --from Xian --to Duisburg",
-            "corridors compare --from Xian --to Duisburg --avoid Russia,Belarus --by cost",
-            "corridors compare --from Chongqing --to Milan --avoid-sanctioned --summary",
-            "corridors compare --from Xian --to Duisburg --csv > corridors.csv",
-            "corridors compare --from Xian --to Duisburg --percentile 90 --plot compare.svg"));
+        var command = new Command("compare", "Compare the best route of each corridor (Middle via the Black Sea or Türkiye, Northern, Southern, sea via Suez or the Cape) side by side.");
         options.AddTo(command);
         options.AddTableFormsTo(command);
         command.Options.Add(plot);

@@ -87,31 +87,31 @@ internal sealed class RouteOptions
     /// <summary>The request the options describe (values are checked by the application layer, all at once).</summary>
     public RouteQueryRequest ToRequest(ParseResult parse) => new()
     {
-        From = Read(parse, From)!,
-        To = Read(parse, To)!,
-        Year = Read(parse, Year),
-        ServiceLevel = Read(parse, Service),
-        Depart = Read(parse, Depart),
-        Teu = Read(parse, Teu),
-        Feu = Read(parse, Feu),
-        Hc = Read(parse, Hc),
-        TonnesPerTeu = Read(parse, TonnesPerTeu),
-        AvoidCountries = Split(Read(parse, Avoid)),
-        AvoidPassages = Split(Read(parse, AvoidPassage)),
-        AvoidModes = Split(Read(parse, AvoidMode)),
-        RequireModes = Split(Read(parse, RequireMode)),
-        Via = Split(Read(parse, Via)),
-        ViaCountries = Split(Read(parse, ViaCountry)),
-        ViaPassages = Split(Read(parse, ViaPassage)),
-        MaxTransshipments = Read(parse, MaxTransshipments),
-        AllowClosedCountries = Read(parse, AllowClosed),
-        AvoidSanctioned = Read(parse, AvoidSanctioned),
-        By = Read(parse, By),
-        TimeValue = Read(parse, TimeValue),
-        CargoValueUsdPerTeu = Read(parse, CargoValue),
-        UsdPerHour = Read(parse, UsdPerHour),
-        UsdPerTonneCo2 = Read(parse, UsdPerTonneCo2),
-        UsdPerRisk = Read(parse, UsdPerRisk),
+        From = OptionValues.Read(parse, From)!,
+        To = OptionValues.Read(parse, To)!,
+        Year = OptionValues.Read(parse, Year),
+        ServiceLevel = OptionValues.Read(parse, Service),
+        Depart = OptionValues.Read(parse, Depart),
+        Teu = OptionValues.Read(parse, Teu),
+        Feu = OptionValues.Read(parse, Feu),
+        Hc = OptionValues.Read(parse, Hc),
+        TonnesPerTeu = OptionValues.Read(parse, TonnesPerTeu),
+        AvoidCountries = OptionValues.Split(OptionValues.Read(parse, Avoid)),
+        AvoidPassages = OptionValues.Split(OptionValues.Read(parse, AvoidPassage)),
+        AvoidModes = OptionValues.Split(OptionValues.Read(parse, AvoidMode)),
+        RequireModes = OptionValues.Split(OptionValues.Read(parse, RequireMode)),
+        Via = OptionValues.Split(OptionValues.Read(parse, Via)),
+        ViaCountries = OptionValues.Split(OptionValues.Read(parse, ViaCountry)),
+        ViaPassages = OptionValues.Split(OptionValues.Read(parse, ViaPassage)),
+        MaxTransshipments = OptionValues.Read(parse, MaxTransshipments),
+        AllowClosedCountries = OptionValues.Read(parse, AllowClosed),
+        AvoidSanctioned = OptionValues.Read(parse, AvoidSanctioned),
+        By = OptionValues.Read(parse, By),
+        TimeValue = OptionValues.Read(parse, TimeValue),
+        CargoValueUsdPerTeu = OptionValues.Read(parse, CargoValue),
+        UsdPerHour = OptionValues.Read(parse, UsdPerHour),
+        UsdPerTonneCo2 = OptionValues.Read(parse, UsdPerTonneCo2),
+        UsdPerRisk = OptionValues.Read(parse, UsdPerRisk),
     };
 
     /// <summary>
@@ -129,22 +129,4 @@ internal sealed class RouteOptions
 
             return RouteQueryResolver.Resolve(request, context.Workspace).Problems;
         };
-
-    /// <summary>The option's value, or its default when the command line gave a value that could not be read (the parse error reports it).</summary>
-    public static T? Read<T>(ParseResult parse, Option<T> option)
-    {
-        var result = parse.GetResult(option);
-        return result is not null && result.Errors.Any() ? default : parse.GetValue(option);
-    }
-
-    /// <summary>The argument's value, or its default when the command line gave a value that could not be read.</summary>
-    public static T? Read<T>(ParseResult parse, Argument<T> argument)
-    {
-        var result = parse.GetResult(argument);
-        return result is not null && result.Errors.Any() ? default : parse.GetValue(argument);
-    }
-
-    /// <summary>Comma-separated or repeated values as one list.</summary>
-    public static string[] Split(string[]? values) =>
-        [.. (values ?? []).SelectMany(v => v.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))];
 }

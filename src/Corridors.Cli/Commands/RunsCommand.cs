@@ -19,7 +19,7 @@ internal static class RunsCommand
         var commandFilter = new Option<string?>("--command") { Description = "Only runs of this command (route, compare, reliability, ...)." };
         var json = CommonOptions.Json();
         var list = new Command("list", "List stored runs: id, time, command, status, duration, arguments, data fingerprint, seed.") { limit, commandFilter, json };
-        context.RequestChecks[list] = parse => RunsService.Check(new RunListRequest(RouteOptions.Read(parse, limit), RouteOptions.Read(parse, commandFilter)));
+        context.RequestChecks[list] = parse => RunsService.Check(new RunListRequest(OptionValues.Read(parse, limit), OptionValues.Read(parse, commandFilter)));
         list.SetAction(parse =>
         {
             var outcome = new RunsService(context.Workspace).List(new RunListRequest(parse.GetValue(limit), parse.GetValue(commandFilter)));
@@ -68,7 +68,7 @@ internal static class RunsCommand
             return ExitCodes.Ok;
         });
 
-        return new Command("runs", "Results stored by route, compare, reliability, sea, caspian, assign, bypass and leverage (one transaction per run).")
+        return new Command("runs", "Results stored by route, compare, reliability, caspian, validate-model, bypass, leverage, invest, scenario compare and sweep (one transaction per run).")
         {
             list, show, Export(context), Delete(context),
         };
@@ -81,9 +81,9 @@ internal static class RunsCommand
         var commandFilter = new Option<string?>("--command") { Description = "Without ids: only runs of this command." };
         var output = new Option<string?>("--output", "-o") { Description = "Write the JSON to this file (atomically) instead of stdout." };
         var export = new Command("export", "Write stored runs with their parameters, seed, fingerprints, timing and results as one JSON document.") { ids, limit, commandFilter, output };
-        context.RequestChecks[export] = parse => (RouteOptions.Read(parse, ids) ?? []).Length > 0
+        context.RequestChecks[export] = parse => (OptionValues.Read(parse, ids) ?? []).Length > 0
             ? []
-            : RunsService.Check(new RunListRequest(RouteOptions.Read(parse, limit), RouteOptions.Read(parse, commandFilter)));
+            : RunsService.Check(new RunListRequest(OptionValues.Read(parse, limit), OptionValues.Read(parse, commandFilter)));
         export.SetAction(parse =>
         {
             var outcome = new RunsService(context.Workspace).Export(new RunExportRequest(parse.GetValue(ids) ?? [], new RunListRequest(parse.GetValue(limit), parse.GetValue(commandFilter))));

@@ -151,13 +151,13 @@ internal static class ScenarioCommand
         context.RequestChecks[command] = parse =>
         {
             var problems = new List<RequestProblem>();
-            _ = ParsePairs(RouteOptions.Split(RouteOptions.Read(parse, pairs)), problems);
+            _ = ParsePairs(OptionValues.Split(OptionValues.Read(parse, pairs)), problems);
             return problems;
         };
         command.SetAction((parse, cancellationToken) =>
         {
             var odProblems = new List<RequestProblem>();
-            var od = ParsePairs(RouteOptions.Split(parse.GetValue(pairs)), odProblems);
+            var od = ParsePairs(OptionValues.Split(parse.GetValue(pairs)), odProblems);
             if (odProblems.Count > 0)
             {
                 return Task.FromResult(context.Fail(odProblems));
@@ -225,20 +225,20 @@ internal static class ScenarioCommand
         };
         SweepRequest? Request(ParseResult parse, List<RequestProblem> problems)
         {
-            var parameters = ParseParameters(RouteOptions.Read(parse, param) ?? [], problems);
-            var od = ParsePairs(RouteOptions.Read(parse, route) is { } r ? [r] : [], problems);
+            var parameters = ParseParameters(OptionValues.Read(parse, param) ?? [], problems);
+            var od = ParsePairs(OptionValues.Read(parse, route) is { } r ? [r] : [], problems);
             return problems.Count > 0 ? null : new SweepRequest
             {
-                Scenario = RouteOptions.Read(parse, scenario),
+                Scenario = OptionValues.Read(parse, scenario),
                 AllowFiles = true,
                 Parameters = parameters,
-                Outputs = RouteOptions.Split(RouteOptions.Read(parse, outputs)),
-                Year = RouteOptions.Read(parse, year),
-                DemandFile = RouteOptions.Read(parse, demand),
+                Outputs = OptionValues.Split(OptionValues.Read(parse, outputs)),
+                Year = OptionValues.Read(parse, year),
+                DemandFile = OptionValues.Read(parse, demand),
                 Route = od.Count > 0 ? od[0] : new OdPair("Xian", "Duisburg"),
-                CaspianDays = RouteOptions.Read(parse, days),
-                Seed = RouteOptions.Read(parse, seed),
-                Threads = RouteOptions.Read(parse, threads),
+                CaspianDays = OptionValues.Read(parse, days),
+                Seed = OptionValues.Read(parse, seed),
+                Threads = OptionValues.Read(parse, threads),
             };
         }
 

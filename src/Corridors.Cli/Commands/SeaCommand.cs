@@ -35,19 +35,19 @@ internal static class SeaCommand
         };
         SeaRouteOptions Options(ParseResult parse) => new()
         {
-            AvoidPassages = RouteOptions.Split(RouteOptions.Read(parse, avoidPassage)),
-            ViaPassages = RouteOptions.Split(RouteOptions.Read(parse, viaPassage)),
-            AvoidCountries = RouteOptions.Split(RouteOptions.Read(parse, avoid)),
-            Knots = RouteOptions.Read(parse, knots),
-            VesselTeu = RouteOptions.Read(parse, vesselTeu),
-            MaxSnapKm = RouteOptions.Read(parse, maxSnap),
-            Geometry = !RouteOptions.Read(parse, noGeometry),
+            AvoidPassages = OptionValues.Split(OptionValues.Read(parse, avoidPassage)),
+            ViaPassages = OptionValues.Split(OptionValues.Read(parse, viaPassage)),
+            AvoidCountries = OptionValues.Split(OptionValues.Read(parse, avoid)),
+            Knots = OptionValues.Read(parse, knots),
+            VesselTeu = OptionValues.Read(parse, vesselTeu),
+            MaxSnapKm = OptionValues.Read(parse, maxSnap),
+            Geometry = !OptionValues.Read(parse, noGeometry),
         };
 
         // With values that could not be read, the rest of a --from/--to query is checked in the same round (a route
         // on the lane graph takes microseconds).
         context.RequestChecks[command] = parse =>
-            RouteOptions.Read(parse, pairs) is null && RouteOptions.Read(parse, from) is { } f && RouteOptions.Read(parse, to) is { } t
+            OptionValues.Read(parse, pairs) is null && OptionValues.Read(parse, from) is { } f && OptionValues.Read(parse, to) is { } t
                 ? new SeaService(context.Workspace).Route(new SeaRequest(f, t, Options(parse))).Problems
                 : [];
         command.SetAction(parse =>

@@ -6,10 +6,15 @@ namespace Corridors.Network;
 /// The one vocabulary of words for enum values: the enum columns of the data files (docs/DATA.md), reliability rule
 /// scopes, command-line values and JSON documents all use these words.
 /// </summary>
+/// <remarks>
+/// Each table is built on first use: a frozen dictionary over an enum is generic code the JIT compiles per enum type,
+/// so building all of them when the first word is asked for cost a CLI call a few hundred methods (issue 16,
+/// start-up). A race builds a table twice at worst; both are equal.
+/// </remarks>
 public static class Words
 {
     /// <summary>Node kinds.</summary>
-    public static readonly FrozenDictionary<string, NodeKind> NodeKind = new Dictionary<string, NodeKind>
+    public static FrozenDictionary<string, NodeKind> NodeKind => field ??= new Dictionary<string, NodeKind>
     {
         ["terminal"] = Network.NodeKind.Terminal,
         ["dry-port"] = Network.NodeKind.DryPort,
@@ -20,7 +25,7 @@ public static class Words
     }.ToFrozenDictionary();
 
     /// <summary>Transport modes.</summary>
-    public static readonly FrozenDictionary<string, TransportMode> Mode = new Dictionary<string, TransportMode>
+    public static FrozenDictionary<string, TransportMode> Mode => field ??= new Dictionary<string, TransportMode>
     {
         ["rail"] = TransportMode.Rail,
         ["road"] = TransportMode.Road,
@@ -32,7 +37,7 @@ public static class Words
     }.ToFrozenDictionary();
 
     /// <summary>Infrastructure status.</summary>
-    public static readonly FrozenDictionary<string, InfrastructureStatus> Status = new Dictionary<string, InfrastructureStatus>
+    public static FrozenDictionary<string, InfrastructureStatus> Status => field ??= new Dictionary<string, InfrastructureStatus>
     {
         ["operational"] = InfrastructureStatus.Operational,
         ["under-construction"] = InfrastructureStatus.UnderConstruction,
@@ -41,14 +46,14 @@ public static class Words
     }.ToFrozenDictionary();
 
     /// <summary>Dwell rules.</summary>
-    public static readonly FrozenDictionary<string, DwellRule> DwellRule = new Dictionary<string, DwellRule>
+    public static FrozenDictionary<string, DwellRule> DwellRule => field ??= new Dictionary<string, DwellRule>
     {
         ["transfer"] = Network.DwellRule.Transfer,
         ["always"] = Network.DwellRule.Always,
     }.ToFrozenDictionary();
 
     /// <summary>Sea areas.</summary>
-    public static readonly FrozenDictionary<string, SeaArea> Sea = new Dictionary<string, SeaArea>
+    public static FrozenDictionary<string, SeaArea> Sea => field ??= new Dictionary<string, SeaArea>
     {
         ["caspian"] = SeaArea.Caspian,
         ["black-sea"] = SeaArea.BlackSea,
@@ -59,21 +64,21 @@ public static class Words
     }.ToFrozenDictionary();
 
     /// <summary>Leg directions (true = bidirectional).</summary>
-    public static readonly FrozenDictionary<string, bool> Direction = new Dictionary<string, bool>
+    public static FrozenDictionary<string, bool> Direction => field ??= new Dictionary<string, bool>
     {
         ["both"] = true,
         ["forward"] = false,
     }.ToFrozenDictionary();
 
     /// <summary>Service kinds.</summary>
-    public static readonly FrozenDictionary<string, ServiceKind> ServiceKind = new Dictionary<string, ServiceKind>
+    public static FrozenDictionary<string, ServiceKind> ServiceKind => field ??= new Dictionary<string, ServiceKind>
     {
         ["scheduled"] = Network.ServiceKind.Scheduled,
         ["sail-when-full"] = Network.ServiceKind.SailWhenFull,
     }.ToFrozenDictionary();
 
     /// <summary>Vessel classes.</summary>
-    public static readonly FrozenDictionary<string, VesselClass> VesselClass = new Dictionary<string, VesselClass>
+    public static FrozenDictionary<string, VesselClass> VesselClass => field ??= new Dictionary<string, VesselClass>
     {
         ["ro-pax"] = Network.VesselClass.RoPax,
         ["rail-ferry"] = Network.VesselClass.RailFerry,
@@ -83,7 +88,7 @@ public static class Words
     }.ToFrozenDictionary();
 
     /// <summary>Passage kinds.</summary>
-    public static readonly FrozenDictionary<string, PassageKind> PassageKind = new Dictionary<string, PassageKind>
+    public static FrozenDictionary<string, PassageKind> PassageKind => field ??= new Dictionary<string, PassageKind>
     {
         ["canal"] = Network.PassageKind.Canal,
         ["strait"] = Network.PassageKind.Strait,
@@ -92,28 +97,28 @@ public static class Words
     }.ToFrozenDictionary();
 
     /// <summary>Emission bases.</summary>
-    public static readonly FrozenDictionary<string, EmissionBasis> Basis = new Dictionary<string, EmissionBasis>
+    public static FrozenDictionary<string, EmissionBasis> Basis => field ??= new Dictionary<string, EmissionBasis>
     {
         ["ttw"] = EmissionBasis.TankToWheel,
         ["wtw"] = EmissionBasis.WellToWheel,
     }.ToFrozenDictionary();
 
     /// <summary>Greenhouse-gas scope of a factor (true = CO2e).</summary>
-    public static readonly FrozenDictionary<string, bool> Gas = new Dictionary<string, bool>
+    public static FrozenDictionary<string, bool> Gas => field ??= new Dictionary<string, bool>
     {
         ["co2"] = false,
         ["co2e"] = true,
     }.ToFrozenDictionary();
 
     /// <summary>Service levels (<see cref="Network.ServiceLevel"/>).</summary>
-    public static readonly FrozenDictionary<string, ServiceLevel> ServiceLevel = new Dictionary<string, ServiceLevel>
+    public static FrozenDictionary<string, ServiceLevel> ServiceLevel => field ??= new Dictionary<string, ServiceLevel>
     {
         ["groupage"] = Network.ServiceLevel.Groupage,
         ["block-train"] = Network.ServiceLevel.BlockTrain,
     }.ToFrozenDictionary();
 
     /// <summary>What a service_levels.csv row sets.</summary>
-    public static readonly FrozenDictionary<string, ServiceLevelFigureKind> ServiceLevelFigure = new Dictionary<string, ServiceLevelFigureKind>
+    public static FrozenDictionary<string, ServiceLevelFigureKind> ServiceLevelFigure => field ??= new Dictionary<string, ServiceLevelFigureKind>
     {
         ["hours"] = ServiceLevelFigureKind.Hours,
         ["speed"] = ServiceLevelFigureKind.Speed,
@@ -122,14 +127,14 @@ public static class Words
     }.ToFrozenDictionary();
 
     /// <summary>Charge bases (<see cref="Network.ChargeBasis"/>).</summary>
-    public static readonly FrozenDictionary<string, ChargeBasis> ChargeBasis = new Dictionary<string, ChargeBasis>
+    public static FrozenDictionary<string, ChargeBasis> ChargeBasis => field ??= new Dictionary<string, ChargeBasis>
     {
         ["per-teu"] = Network.ChargeBasis.PerTeu,
         ["per-load"] = Network.ChargeBasis.PerLoad,
     }.ToFrozenDictionary();
 
     /// <summary>Kinds of other place names (<see cref="Network.PlaceNameKind"/>).</summary>
-    public static readonly FrozenDictionary<string, PlaceNameKind> PlaceNameKind = new Dictionary<string, PlaceNameKind>
+    public static FrozenDictionary<string, PlaceNameKind> PlaceNameKind => field ??= new Dictionary<string, PlaceNameKind>
     {
         ["locode"] = Network.PlaceNameKind.Locode,
         ["exonym"] = Network.PlaceNameKind.Exonym,
@@ -137,7 +142,7 @@ public static class Words
     }.ToFrozenDictionary();
 
     /// <summary>Weekdays.</summary>
-    public static readonly FrozenDictionary<string, DayOfWeek> Day = new Dictionary<string, DayOfWeek>
+    public static FrozenDictionary<string, DayOfWeek> Day => field ??= new Dictionary<string, DayOfWeek>
     {
         ["mon"] = DayOfWeek.Monday,
         ["tue"] = DayOfWeek.Tuesday,
@@ -148,9 +153,9 @@ public static class Words
         ["sun"] = DayOfWeek.Sunday,
     }.ToFrozenDictionary();
 
-    private static readonly FrozenDictionary<TransportMode, string> ModeWords = Mode.ToFrozenDictionary(p => p.Value, p => p.Key);
-    private static readonly FrozenDictionary<Network.NodeKind, string> NodeKindWords = NodeKind.ToFrozenDictionary(p => p.Value, p => p.Key);
-    private static readonly FrozenDictionary<SeaArea, string> SeaWords = Sea.ToFrozenDictionary(p => p.Value, p => p.Key);
+    private static FrozenDictionary<TransportMode, string> ModeWords => field ??= Mode.ToFrozenDictionary(p => p.Value, p => p.Key);
+    private static FrozenDictionary<Network.NodeKind, string> NodeKindWords => field ??= NodeKind.ToFrozenDictionary(p => p.Value, p => p.Key);
+    private static FrozenDictionary<SeaArea, string> SeaWords => field ??= Sea.ToFrozenDictionary(p => p.Value, p => p.Key);
 
     /// <summary>The word for a mode (<c>rail</c>, <c>inland-waterway</c>, ...).</summary>
     public static string Name(TransportMode mode) => ModeWords.TryGetValue(mode, out var word) ? word : mode.ToString().ToLowerInvariant();

@@ -9,7 +9,7 @@ namespace Corridors.Sea;
 /// <see cref="Corridors.Network.CorridorNetwork"/>). Immutable and safe to read from many threads; build it with
 /// <see cref="SeaGraphBuilder"/> and query it with a <see cref="SeaRouter"/> per thread.
 /// </summary>
-public sealed class SeaGraph
+public sealed partial class SeaGraph
 {
     private readonly double[] _lon;
     private readonly double[] _lat;
@@ -35,6 +35,8 @@ public sealed class SeaGraph
     private readonly int[] _gateMaxTeu;
     private readonly LandlockedBasin[] _basins;
     private readonly int[] _basinOf;
+    private readonly double[] _basinLon;
+    private readonly double[] _basinLat;
     private readonly SpatialIndex _index;
     private readonly SpatialIndex _basinIndex;
 
@@ -42,7 +44,7 @@ public sealed class SeaGraph
         double[] lon, double[] lat, int[] vertexNode, int[] vertexChain, int[] vertexPos, int[] nodeVertex,
         int[] chainFirst, int[] chainVertex, double[] chainOffsetKm, ulong[] chainSegmentMask,
         PassageGate[] gates, LandlockedBasin[] basins, double[] basinLon, double[] basinLat, int[] basinOf,
-        SeaGraphBuildReport report)
+        SeaGraphBuildReport report, (int Count, double[] Distances)? landmarks = null)
     {
         _lon = lon;
         _lat = lat;
@@ -63,6 +65,8 @@ public sealed class SeaGraph
 
         _basins = basins;
         _basinOf = basinOf;
+        _basinLon = basinLon;
+        _basinLat = basinLat;
         BuildReport = report;
 
         var chains = chainFirst.Length - 1;
@@ -117,7 +121,8 @@ public sealed class SeaGraph
 
         _index = new SpatialIndex(lon, lat);
         _basinIndex = new SpatialIndex(basinLon, basinLat);
-        (_landmarkCount, _landmarkDist) = BuildLandmarks(Math.Min(LandmarkTarget, nodes));
+        // The landmark tables are a dozen full Dijkstra runs: a stored graph (SeaGraph.Serialization.cs) brings its own.
+        (_landmarkCount, _landmarkDist) = landmarks ?? BuildLandmarks(Math.Min(LandmarkTarget, nodes));
     }
 
     /// <summary>Landmarks for the ALT lower bound (A*, landmarks, triangle inequality).</summary>
