@@ -18,6 +18,7 @@ public static partial class NetworkLoader
         new("teu_gross_tonnes", "t", 0, 50, MinExclusive: true, Meaning: "gross tonnes per loaded TEU"),
         new("ocean_speed_kn", "kn", 1, 60, Meaning: "sailing speed of ocean legs"),
         new("ocean_vessel_teu", "TEU", 0, 100_000, Whole: true, Meaning: "vessel size of ocean legs (0: no size limit)"),
+        new("mainline_draft_m", "m", 0, 30, MinExclusive: true, Meaning: "draft of the mainline ship of ocean legs: the depth a port needs for one (CORR0129)"),
         new("feu_teu", "TEU", 1, 4, Meaning: "TEU of space per FEU"),
         new("feu_cost_factor", null, 0, 4, MinExclusive: true, Meaning: "20' rates charged per FEU"),
         new("hc_teu", "TEU", 1, 4, Meaning: "TEU of space per 40' high-cube container"),

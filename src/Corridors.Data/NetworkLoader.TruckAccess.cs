@@ -88,12 +88,13 @@ public static partial class NetworkLoader
             var distance = Math.Round(best * circuity.Value);
             var source = string.Create(CultureInfo.InvariantCulture,
                 $"generated first/last-mile truck leg (parameter truck_access_max_km {max.Value:0} km): {b.Name} is the nearest place to {place.Name} in {place.Country}; distance = great-circle {best:0} km × road_circuity_factor {circuity.Value}; speed truck_speed_kmh, rate truck_usd_per_teu_km (parameters.csv: {speed.Provenance.Source} | {rate.Provenance.Source})");
-            // Always valid: in a year where one end is not open, the leg is dropped with it (CorridorNetwork.Build).
+            // Open with its later end (so `network diff` names it with the project that brings that end); in a year
+            // where an end is closed the leg is dropped with it anyway (CorridorNetwork.Build).
             added.Add(new Leg(
                 TruckAccessPrefix + a.Id + "-" + b.Id, a.Id, b.Id, TransportMode.Road, Bidirectional: true, distance, speed.Value, Hours: null,
                 GaugeMm: null, Electrified: null, TariffFixedUsdPerTeu: 0, rate.Value, CapacityTeuPerYear: null, CapacityTrainsPerDay: null,
                 CapacityMtPerYear: null, [place.Country], [], MaxDraftM: null, OpenMonths: null, EmissionFactor: null,
-                Validity.Always, new Provenance(source, "truck access: the first or last mile to the nearest place"), max.Origin));
+                LaterOpening(a.Validity, b.Validity), new Provenance(source, "truck access: the first or last mile to the nearest place"), max.Origin));
         }
 
         if (added.Count == 0)
@@ -132,6 +133,13 @@ public static partial class NetworkLoader
                 Provenance = n.Provenance with { Notes = Join(n.Provenance.Notes, "rail↔truck dwell from parameters.csv truck_transfer_dwell_*_h: " + mode.Provenance.Source) },
             }
             : n)];
+    }
+
+    /// <summary>The validity of the end that opens later; an always-open end adds nothing. Scenario suspensions are not copied.</summary>
+    private static Validity LaterOpening(Validity a, Validity b)
+    {
+        var later = (b.OpenYear ?? int.MinValue) > (a.OpenYear ?? int.MinValue) ? b : a;
+        return new Validity(later.Status, later.OpenYear, later.CloseYear);
     }
 
     private static string Join(string? a, string b) => string.IsNullOrEmpty(a) ? b : a + " | " + b;

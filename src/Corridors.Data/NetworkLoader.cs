@@ -87,6 +87,7 @@ public static partial class NetworkLoader
         var placeNames = ReadPlaceNames(ctx, Read(PlaceNamesFile, false), Path.Combine(directory, PlaceNamesFile));
         CheckEmissionDefaults(ctx);
         CheckServices(ctx);
+        CheckPortDepths(ctx);
         CheckGeometry(ctx);
         CheckConnectivity(ctx);
 

@@ -68,11 +68,10 @@ public sealed class CoverageRouteTests
         var route = Best("CN-XIAN", "IT-MILAN");
 
         // Which Chinese exit is fastest (Alashankou into Kazakhstan, or Manzhouli straight into Russia) turns on the
-        // border times of the service level; the European end is the new part: Poland, Czechia, Austria, Italy.
+        // border times of the service level, so both exits are allowed; the European end is the new part: Poland,
+        // Czechia, Austria, Italy.
         route.Corridor.ShouldBe("Northern (Russia–Belarus)");
-        route.Countries[0].ShouldBe("CN");
-        route.Countries.ShouldContain("RU");
-        route.Countries.TakeLast(5).ShouldBe(["BY", "PL", "CZ", "AT", "IT"]);
+        string.Join(" ", route.Countries).ShouldBeOneOf("CN RU BY PL CZ AT IT", "CN KZ RU BY PL CZ AT IT");
     }
 
     [Fact]
@@ -81,10 +80,9 @@ public sealed class CoverageRouteTests
         var route = Best("CN-CHONGQING", "FI-HELSINKI");
 
         // The exit from China (Manzhouli straight into Russia, or Alashankou/Khorgos into Kazakhstan) is a tie: both
-        // catch the same weekly Gdańsk–Helsinki feeder, so only the European end is pinned.
+        // catch the same weekly Gdańsk–Helsinki feeder, so either exit may be returned; the countries are otherwise pinned.
         route.Corridor.ShouldBe("Northern (Russia–Belarus)");
-        route.Countries[0].ShouldBe("CN");
-        route.Countries.TakeLast(4).ShouldBe(["RU", "BY", "PL", "FI"]);
+        string.Join(" ", route.Countries).ShouldBeOneOf("CN RU BY PL FI", "CN KZ RU BY PL FI");
         route.Legs[^1].LegId.ShouldBe("FD-PL-FI-GDANSK-HELSINKI");
         LegIds(route).ShouldNotContain("T-RU-BUSLOVSKAYA-FI-VAINIKKALA", "the Russia–Finland rail crossing is closed to transit from 2023");
     }
