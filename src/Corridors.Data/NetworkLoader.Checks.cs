@@ -88,6 +88,50 @@ public static partial class NetworkLoader
         }
     }
 
+    /// <summary>
+    /// Ocean legs are mainline services: both ends must be open-sea ports deep enough for the mainline ship
+    /// (parameter <c>mainline_draft_m</c>). A known depth below it is CORR0129 (serve such a port by a feeder from a hub);
+    /// an end with no <c>depth_m</c> is warning CORR0130, since the rule cannot judge it. Without the parameter
+    /// nothing is checked.
+    /// </summary>
+    private static void CheckPortDepths(LoadContext ctx)
+    {
+        if (!ctx.Parameters.TryGet("mainline_draft_m", out var draft, out _))
+        {
+            return;
+        }
+
+        var unknownDepth = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var (leg, row) in ctx.Legs.Rows)
+        {
+            if (leg.Mode != TransportMode.Ocean)
+            {
+                continue;
+            }
+
+            foreach (var (end, column) in new[] { (leg.From, "from"), (leg.To, "to") })
+            {
+                if (!ctx.Nodes.TryGet(end, out var port, out var portRow) || port.Sea == SeaArea.Caspian)
+                {
+                    continue; // an unknown node and an ocean leg into the Caspian are reported elsewhere (CORR0119)
+                }
+
+                if (port.DepthM is { } depth && depth < draft.Value)
+                {
+                    row.Error(column, "CORR0129",
+                        Invariant($"Ocean leg '{leg.Id}' calls at '{port.Id}', {depth} m deep, but the mainline ship needs {draft.Value} m (parameter mainline_draft_m)."),
+                        "Serve the port by a feeder leg from a hub port, or check its depth_m.");
+                }
+                else if (port.DepthM is null && unknownDepth.Add(port.Id))
+                {
+                    portRow.Warning("depth_m", "CORR0130",
+                        Invariant($"Seaport '{port.Id}' has ocean legs but no depth_m, so whether the mainline ship ({draft.Value} m draft) can call there is not checked."),
+                        "Add the depth at its container berths or access channel, with its source.");
+                }
+            }
+        }
+    }
+
     private static string YearRanges(List<int> years)
     {
         var parts = new List<string>();

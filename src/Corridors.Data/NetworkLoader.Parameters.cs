@@ -18,6 +18,7 @@ public static partial class NetworkLoader
         new("teu_gross_tonnes", "t", 0, 50, MinExclusive: true, Meaning: "gross tonnes per loaded TEU"),
         new("ocean_speed_kn", "kn", 1, 60, Meaning: "sailing speed of ocean legs"),
         new("ocean_vessel_teu", "TEU", 0, 100_000, Whole: true, Meaning: "vessel size of ocean legs (0: no size limit)"),
+        new("mainline_draft_m", "m", 0, 30, MinExclusive: true, Meaning: "draft of the mainline ship of ocean legs: the depth a port needs for one (CORR0129)"),
         new("feu_teu", "TEU", 1, 4, Meaning: "TEU of space per FEU"),
         new("feu_cost_factor", null, 0, 4, MinExclusive: true, Meaning: "20' rates charged per FEU"),
         new("hc_teu", "TEU", 1, 4, Meaning: "TEU of space per 40' high-cube container"),
@@ -29,6 +30,13 @@ public static partial class NetworkLoader
         new("inventory_cost_rate_per_year", "fraction", 0, 10, Meaning: "capital cost of cargo per year"),
         new("rail_circuity_factor", "ratio", 1, 5, Meaning: "rail route length over great-circle distance"),
         new("teu_per_wagon", "TEU", 1, 4, Meaning: "TEU a wagon or truck carries (loads for per-load charges)"),
+        new("road_circuity_factor", "ratio", 1, 5, Meaning: "road route length over great-circle distance (generated truck legs)"),
+        new("truck_speed_kmh", "km/h", 0, 120, MinExclusive: true, Meaning: "24-h average speed of a truck (generated truck legs)"),
+        new("truck_usd_per_teu_km", "USD", 0, 100, Meaning: "truck rate per TEU-km (generated truck legs)"),
+        new("truck_access_max_km", "km", 0, 1000, Meaning: "farthest great circle of a generated first/last-mile truck leg (0: none)"),
+        new("truck_transfer_dwell_min_h", "h", 0, 720, Meaning: "shortest rail↔truck handling dwell"),
+        new("truck_transfer_dwell_mode_h", "h", 0, 720, Meaning: "most likely rail↔truck handling dwell"),
+        new("truck_transfer_dwell_max_h", "h", 0, 720, Meaning: "longest rail↔truck handling dwell"),
         new("groupage_departures_per_week", "departures per week", 0, 100, Meaning: "groupage trains leaving an origin per week (their wait at the origin)"),
     ];
 

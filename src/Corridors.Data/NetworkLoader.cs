@@ -87,15 +87,18 @@ public static partial class NetworkLoader
         var placeNames = ReadPlaceNames(ctx, Read(PlaceNamesFile, false), Path.Combine(directory, PlaceNamesFile));
         CheckEmissionDefaults(ctx);
         CheckServices(ctx);
+        CheckPortDepths(ctx);
         CheckGeometry(ctx);
         CheckConnectivity(ctx);
 
         NetworkDefinition? definition = null;
         if (!bag.HasErrors)
         {
+            var parameterItems = Items(ctx.Parameters);
+            var (nodeItems, legItems) = AddTruckAccess(Items(ctx.Nodes), Items(ctx.Legs), parameterItems);
             definition = new NetworkDefinition(
-                Items(ctx.Countries), Items(ctx.Passages), Items(ctx.Nodes), Items(ctx.Legs),
-                Items(ctx.Vessels), Items(ctx.Services), Items(ctx.Factors), Items(ctx.Parameters))
+                Items(ctx.Countries), Items(ctx.Passages), nodeItems, legItems,
+                Items(ctx.Vessels), Items(ctx.Services), Items(ctx.Factors), parameterItems)
             {
                 ServiceLevelFigures = Items(ctx.ServiceLevels),
                 Charges = Items(ctx.Charges),

@@ -199,4 +199,49 @@ public sealed class NetworkLoaderDiagnosticsTests
 
         result.Diagnostics.Select(d => d.Code).ShouldBe(["CORR0104", "CORR0115", "CORR0107", "CORR0114"], ignoreOrder: true);
     }
+
+    /// <summary>
+    /// The minimal data plus two open-sea ports joined to Alashankou by rail and to each other by an ocean leg, with
+    /// the mainline draft 14.5 m; <paramref name="shallowDepth"/> is the depth_m cell of the second port.
+    /// </summary>
+    private static TempDataDir WithOceanLeg(string shallowDepth)
+    {
+        var dir = new TempDataDir().WithMinimalData();
+        dir.Write("parameters.csv", File.ReadAllText(dir.File("parameters.csv")) + "mainline_draft_m,14.5,m,\"Test, https://example.org, 2024\"\n");
+        dir.Write("emission_factors.csv", File.ReadAllText(dir.File("emission_factors.csv")) + "EF-OCEAN,ocean,container,true,12,TTW,CO2e,\"Test, https://example.org, 2023\"\n");
+        dir.Write("nodes.ocean.csv", "id,name,aliases,country,kind,lat,lon,coord_quality,gauges_mm,sea,depth_m,status,source\n"
+            + "CN-DEEP,Deep,,CN,seaport,31,122,U,1435,ocean,16,operational,\"Test, https://example.org, 2024\"\n"
+            + $"CN-SHALLOW,Shallow,,CN,seaport,30,122,U,1435,ocean,{shallowDepth},operational,\"Test, https://example.org, 2024\"\n");
+        dir.Write("legs.ocean.csv", "id,from,to,mode,distance_km,speed_kmh,gauge_mm,countries,status,source\n"
+            + "R-ALASHANKOU-DEEP,CN-ALASHANKOU,CN-DEEP,rail,4000,33,1435,CN,operational,\"Test, https://example.org, 2024\"\n"
+            + "O-DEEP-SHALLOW,CN-DEEP,CN-SHALLOW,ocean,150,30,,CN,operational,\"Test, https://example.org, 2024\"\n");
+        return dir;
+    }
+
+    /// <summary>
+    /// A shallow port is CORR0129 at the leg's end (the load fails); one without a depth is warning CORR0130 at the
+    /// port's depth cell (the load goes on); the 16-m port passes either way.
+    /// </summary>
+    [Theory]
+    [InlineData("12", "legs.ocean.csv(3,24): error CORR0129: Ocean leg 'O-DEEP-SHALLOW' calls at 'CN-SHALLOW', 12 m deep, but the mainline ship needs 14.5 m (parameter mainline_draft_m). Hint: Serve the port by a feeder leg from a hub port, or check its depth_m.")]
+    [InlineData("", "nodes.ocean.csv(3,52): warning CORR0130: Seaport 'CN-SHALLOW' has ocean legs but no depth_m, so whether the mainline ship (14.5 m draft) can call there is not checked. Hint: Add the depth at its container berths or access channel, with its source.")]
+    public void Load_OceanLegAtAShallowPortOrOneWithoutADepth_ReportsItAtTheCell(string depth, string expected)
+    {
+        using var dir = WithOceanLeg(depth);
+
+        var result = NetworkLoader.Load(dir.Path);
+
+        var d = result.Diagnostics.ShouldHaveSingleItem();
+        d.ToString().ShouldEndWith(expected);
+        (result.Definition is null).ShouldBe(d.IsError);
+    }
+
+    [Fact]
+    public void Load_OceanLegWithoutTheMainlineDraftParameter_IsNotChecked()
+    {
+        using var dir = WithOceanLeg("12");
+        dir.Write("parameters.csv", File.ReadAllText(dir.File("parameters.csv")).Replace("mainline_draft_m,14.5,m,\"Test, https://example.org, 2024\"\n", string.Empty, StringComparison.Ordinal));
+
+        NetworkLoader.Load(dir.Path).Diagnostics.ShouldBeEmpty();
+    }
 }

@@ -113,8 +113,30 @@ public static class PlaceLookup
         }
 
         var n = network.Node(node);
-        var note = string.Create(CultureInfo.InvariantCulture, $"{what}: using {n.Name} ({n.Id}), the nearest terminal with a road leg, {km:N0} km away by great circle.");
+        var note = string.Create(CultureInfo.InvariantCulture, $"{what}: using {n.Name} ({n.Id}), the nearest terminal with a road leg, {km:N0} km away by great circle{TruckLeg(network.Definition, km)}.");
         return new PlaceResolution(PlaceMatchStatus.Found, node, [], note, null);
+    }
+
+    /// <summary>
+    /// The truck leg from the point to its stand-in at the figures of the generated first/last-mile legs
+    /// (<c>road_circuity_factor</c>, <c>truck_speed_kmh</c>, <c>truck_usd_per_teu_km</c>, the default road emission
+    /// factor): said in the note, not added to the route, whose totals start and end at the terminal.
+    /// </summary>
+    internal static string TruckLeg(NetworkDefinition definition, double greatCircleKm)
+    {
+        var circuity = definition.Parameter("road_circuity_factor", double.NaN);
+        var speed = definition.Parameter("truck_speed_kmh", double.NaN);
+        var rate = definition.Parameter("truck_usd_per_teu_km", double.NaN);
+        var factor = definition.EmissionFactors.FirstOrDefault(f => f.Mode == TransportMode.Road && f.IsDefault);
+        if (!double.IsFinite(circuity) || !(speed > 0) || !double.IsFinite(rate) || factor is null || greatCircleKm < 0.5)
+        {
+            return string.Empty;
+        }
+
+        var roadKm = greatCircleKm * circuity;
+        var kgCo2e = roadKm * factor.GramsCo2ePerTonneKm * definition.Parameter("teu_cargo_tonnes", 10) / 1000;
+        return string.Create(CultureInfo.InvariantCulture,
+            $"; that first or last mile by truck is about {roadKm:N0} road-km, {roadKm / speed:0.#} h, USD {roadKm * rate:N0} and {kgCo2e:N0} kg CO2e per TEU, not counted in the route");
     }
 
     private static Data.Sea.SeaPort? Gazetteer(CorridorsWorkspace workspace, string text)

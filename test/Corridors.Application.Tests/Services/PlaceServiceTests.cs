@@ -46,7 +46,20 @@ public sealed class PlaceServiceTests
 
         d.Status.ShouldBe(PlaceMatchStatus.Found);
         d.Place!.Id.ShouldBe("GE-TBILISI");
-        d.Note.ShouldBe("'44.8,41.7' is a coordinate, not a network place: using Tbilisi (GE-TBILISI), the nearest terminal with a road leg, 2 km away by great circle.");
+        d.Note.ShouldBe("'44.8,41.7' is a coordinate, not a network place: using Tbilisi (GE-TBILISI), the nearest terminal with a road leg, 2 km away by great circle; that first or last mile by truck is about 3 road-km, 0.1 h, USD 5 and 3 kg CO2e per TEU, not counted in the route.");
+    }
+
+    [Fact]
+    public void Lookup_CoordinateNearARailOnlyTerminal_StandsInByItsGeneratedTruckLeg_AndPricesTheFirstMile()
+    {
+        // Verona had rail legs only; its generated truck leg to Milan lets it stand in for a point 6 km away.
+        var d = Service.Lookup(new PlaceLookupRequest("11.0,45.45")).Value;
+
+        d.Status.ShouldBe(PlaceMatchStatus.Found);
+        d.Place!.Id.ShouldBe("IT-VERONA");
+        d.Note.ShouldNotBeNull();
+        d.Note.ShouldContain("by truck is about 8 road-km");
+        d.Note.ShouldContain("not counted in the route");
     }
 
     [Fact]

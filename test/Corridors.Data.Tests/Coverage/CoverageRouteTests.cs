@@ -1,4 +1,3 @@
-using Corridors.Data;
 using Corridors.Network;
 using Corridors.Routing;
 
@@ -10,13 +9,11 @@ namespace Corridors.Tests.Coverage;
 /// </summary>
 public sealed class CoverageRouteTests
 {
-    private static readonly Lazy<NetworkDefinition> Definition = new(() => NetworkLoader.Load(RepoPaths.Data).GetDefinitionOrThrow());
-
-    private static readonly DateTime Monday = new(2026, 3, 2, 0, 0, 0, DateTimeKind.Utc);
+    private static readonly DateTime Monday = BundledNetwork.Monday;
 
     private static Route Best(string from, string to, int year = 2026, Func<RouteQuery, RouteQuery>? shape = null)
     {
-        var network = CorridorNetwork.Build(Definition.Value, year);
+        var network = CorridorNetwork.Build(BundledNetwork.Definition, year);
         network.TryGetNode(from, out var a).ShouldBeTrue(from);
         network.TryGetNode(to, out var b).ShouldBeTrue(to);
         var query = new RouteQuery { From = a, To = b, DepartUtc = Monday };
@@ -71,11 +68,10 @@ public sealed class CoverageRouteTests
         var route = Best("CN-XIAN", "IT-MILAN");
 
         // Which Chinese exit is fastest (Alashankou into Kazakhstan, or Manzhouli straight into Russia) turns on the
-        // border times of the service level; the European end is the new part: Poland, Czechia, Austria, Italy.
+        // border times of the service level, so both exits are allowed; the European end is the new part: Poland,
+        // Czechia, Austria, Italy.
         route.Corridor.ShouldBe("Northern (Russia–Belarus)");
-        route.Countries[0].ShouldBe("CN");
-        route.Countries.ShouldContain("RU");
-        route.Countries.TakeLast(5).ShouldBe(["BY", "PL", "CZ", "AT", "IT"]);
+        string.Join(" ", route.Countries).ShouldBeOneOf("CN RU BY PL CZ AT IT", "CN KZ RU BY PL CZ AT IT");
     }
 
     [Fact]
@@ -83,8 +79,10 @@ public sealed class CoverageRouteTests
     {
         var route = Best("CN-CHONGQING", "FI-HELSINKI");
 
+        // The exit from China (Manzhouli straight into Russia, or Alashankou/Khorgos into Kazakhstan) is a tie: both
+        // catch the same weekly Gdańsk–Helsinki feeder, so either exit may be returned; the countries are otherwise pinned.
         route.Corridor.ShouldBe("Northern (Russia–Belarus)");
-        route.Countries.ShouldBe(["CN", "KZ", "RU", "BY", "PL", "FI"]);
+        string.Join(" ", route.Countries).ShouldBeOneOf("CN RU BY PL FI", "CN KZ RU BY PL FI");
         route.Legs[^1].LegId.ShouldBe("FD-PL-FI-GDANSK-HELSINKI");
         LegIds(route).ShouldNotContain("T-RU-BUSLOVSKAYA-FI-VAINIKKALA", "the Russia–Finland rail crossing is closed to transit from 2023");
     }

@@ -1,4 +1,3 @@
-using Corridors.Data;
 using Corridors.Network;
 
 namespace Corridors.Tests.Coverage;
@@ -9,27 +8,19 @@ namespace Corridors.Tests.Coverage;
 /// </summary>
 public sealed class PortDepthTests
 {
-    private static readonly Lazy<NetworkDefinition> Definition = new(() => NetworkLoader.Load(RepoPaths.Data).GetDefinitionOrThrow());
+    private static NetworkDefinition Definition => BundledNetwork.Definition;
 
-    /// <summary>
-    /// The draft a port needs for the mainline ship: the smallest draft among the bundled container ships at least as
-    /// large as <c>ocean_vessel_teu</c> (the size ocean legs are routed for).
-    /// </summary>
-    private static double MainlineDraftM(NetworkDefinition d)
-    {
-        var teu = d.Parameters.Single(p => p.Key == "ocean_vessel_teu").Value;
-        var drafts = d.Vessels.Where(v => v.Class == VesselClass.ContainerShip && v.Teu >= teu && v.DraftM is not null).Select(v => v.DraftM!.Value).ToList();
-        drafts.ShouldNotBeEmpty("vessels.csv needs a mainline container ship with a draft");
-        return drafts.Min();
-    }
+    /// <summary>The draft a port needs for the mainline ship of the ocean legs (parameter <c>mainline_draft_m</c>).</summary>
+    private static double MainlineDraftM(NetworkDefinition d) => d.Parameters.Single(p => p.Key == "mainline_draft_m").Value;
 
     [Fact]
-    public void OceanLegs_CallOnlyAtSeaportsWhoseKnownDepthTakesTheMainlineShip()
+    public void OceanLegs_CallOnlyAtSeaportsWhoseDepthTakesTheMainlineShip()
     {
-        var d = Definition.Value;
+        var d = Definition;
         var draft = MainlineDraftM(d);
         var nodes = d.Nodes.ToDictionary(n => n.Id);
         var problems = new List<string>();
+        var unknown = new SortedSet<string>(StringComparer.Ordinal);
 
         foreach (var leg in d.Legs.Where(l => l.Mode == TransportMode.Ocean))
         {
@@ -39,7 +30,11 @@ public sealed class PortDepthTests
                 {
                     problems.Add($"{leg.Id}: {end.Id} is not an open-sea port");
                 }
-                else if (end.DepthM is { } depth && depth < draft)
+                else if (end.DepthM is not { } depth)
+                {
+                    unknown.Add(end.Id);
+                }
+                else if (depth < draft)
                 {
                     problems.Add($"{leg.Id}: {end.Id} is {depth} m deep, the mainline ship needs {draft} m");
                 }
@@ -47,12 +42,28 @@ public sealed class PortDepthTests
         }
 
         problems.ShouldBeEmpty(string.Join("\n", problems));
+
+        // Every mainline port has a sourced depth but Qingdao, whose one retrieved figure is an undated 14.2 m
+        // (docs/DATA.md, "Still missing"; warning CORR0130): a new ocean port without a depth fails here.
+        unknown.ShouldBe(["CN-QINGDAO"]);
+    }
+
+    [Fact]
+    public void TheMainlineDraft_IsBelowTheMaximumDraftOfTheLargestShip_AndAboveEveryFeederOnlyPort()
+    {
+        var d = Definition;
+        var draft = MainlineDraftM(d);
+
+        // A design draft: the fully laden maximum of MSC Gülsün (vessels.csv) would bar ports such ships serve.
+        d.Vessels.Single(v => v.Id == "V-MSC-GULSUN").DraftM!.Value.ShouldBeGreaterThanOrEqualTo(draft);
+        d.Nodes.Single(n => n.Id == "GE-POTI").DepthM!.Value.ShouldBeLessThan(draft);
+        d.Nodes.Single(n => n.Id == "GE-BATUMI").DepthM!.Value.ShouldBeLessThan(draft);
     }
 
     [Fact]
     public void FeederOnlyPorts_ArePoti_Batumi_AndReachTheMainlineHubsByFeeder()
     {
-        var d = Definition.Value;
+        var d = Definition;
         var draft = MainlineDraftM(d);
         var shallow = d.Nodes.Where(n => n.Kind == NodeKind.Seaport && n.Sea is not SeaArea.Caspian && n.DepthM < draft).Select(n => n.Id).ToHashSet();
 
@@ -66,7 +77,7 @@ public sealed class PortDepthTests
     [Fact]
     public void ScheduledServices_VesselDraftsFitTheDepthOfBothEnds()
     {
-        var d = Definition.Value;
+        var d = Definition;
         var nodes = d.Nodes.ToDictionary(n => n.Id);
         var legs = d.Legs.ToDictionary(l => l.Id);
         var vessels = d.Vessels.ToDictionary(v => v.Id);
@@ -93,7 +104,7 @@ public sealed class PortDepthTests
     [Fact]
     public void BlackSeaAndNewFeederTimetables_NoTwoServicesOnOneLegDepartInTheSameHour()
     {
-        var d = Definition.Value;
+        var d = Definition;
         var legs = d.Legs.Where(l => l.Id.StartsWith("FD-", StringComparison.Ordinal)).Select(l => l.Id).ToHashSet();
         foreach (var year in Enumerable.Range(2020, 16))
         {
