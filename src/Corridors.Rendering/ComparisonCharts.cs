@@ -50,7 +50,7 @@ public static class ComparisonCharts
         plot.YLabel(yLabel);
         plot.Axes.Margins(bottom: 0, top: 0.35); // room for the legend above the bars
         plot.ShowLegend(Alignment.UpperRight);
-        return plot.GetSvgXml(Width, Height);
+        return SvgOutput.Of(plot, Width, Height);
     }
 
     /// <summary>Lines over a numeric x axis, one per series.</summary>
@@ -83,6 +83,6 @@ public static class ComparisonCharts
         plot.XLabel(xLabel);
         plot.YLabel(yLabel);
         plot.ShowLegend(Alignment.UpperRight);
-        return plot.GetSvgXml(Width, Height);
+        return SvgOutput.Of(plot, Width, Height);
     }
 }

@@ -128,5 +128,5 @@ public static class CorridorPlot
     }
 
     private static byte[] Save(Plot plot, bool svg) =>
-        svg ? System.Text.Encoding.UTF8.GetBytes(plot.GetSvgXml(Width, Height)) : plot.GetImageBytes(Width, Height, ImageFormat.Png);
+        svg ? System.Text.Encoding.UTF8.GetBytes(SvgOutput.Of(plot, Width, Height)) : plot.GetImageBytes(Width, Height, ImageFormat.Png);
 }

@@ -64,7 +64,7 @@ public static class CrossingPlot
         plot.Axes.Margins(0.01, 0.05);
         if (svg)
         {
-            return System.Text.Encoding.UTF8.GetBytes(plot.GetSvgXml(Width, Height));
+            return System.Text.Encoding.UTF8.GetBytes(SvgOutput.Of(plot, Width, Height));
         }
 
         return plot.GetImageBytes(Width, Height, ImageFormat.Png);
