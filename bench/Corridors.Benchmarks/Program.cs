@@ -16,6 +16,11 @@ if (args.Length > 0 && args[0] == "api-profile")
     return ApiProfile.Run(args[1..]);
 }
 
+if (args.Length > 0 && args[0] == "open-loop")
+{
+    return OpenLoop.Run(args[1..]);
+}
+
 if (args.Length > 0 && args[0] == "tntp")
 {
     return TntpBenchmark.Run(args[1..]);

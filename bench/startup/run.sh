@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Whole-process start-up benchmark (issue 16). One hyperfine run, side by side: the searoute-js node process for one
 # sea query (the named baseline), the same query through `corridors sea`, `corridors compare` and `corridors --help`
-# (the published ReadyToRun CLI that ./corridors builds), then the same sea query with the data snapshot removed
+# (the Native AOT program that ./corridors builds), then the same sea query with the data snapshot removed
 # before every run (what the first call after a data change costs). Prints each command's ratio to the baseline and
 # the goals; writes bench/results/startup/{startup.md,startup.json,cold.json,summary.txt}.
 # Needs hyperfine (Debian package), node and bench/searoute's npm packages (installed here with npm ci).

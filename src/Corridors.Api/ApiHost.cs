@@ -78,6 +78,7 @@ public static class ApiHost
             c.ProblemDetails.Extensions.Remove("exception");
         });
         builder.Services.AddExceptionHandler<ApiExceptionHandler>();
+        builder.Services.AddRateLimiter(o => LoadShedding.Configure(o, builder.Configuration, options));
         builder.Services.AddRequestTimeouts();
         builder.Services.AddOptions<RequestTimeoutOptions>().Configure<IConfiguration>((o, configuration) => o.DefaultPolicy = new RequestTimeoutPolicy
         {
@@ -100,6 +101,7 @@ public static class ApiHost
         app.UseStatusCodePages();
         app.Use(RequestClock.Start);
         app.Use(SecurityHeaders.Apply);
+        app.UseRateLimiter();
         app.UseRequestTimeouts();
         app.MapOpenApi();
         app.MapScalarApiReference();

@@ -39,6 +39,17 @@ public sealed record ApiHostOptions
     /// <value>30 s (or <c>Corridors:RequestTimeoutMilliseconds</c>).</value>
     public TimeSpan RequestTimeout { get; init; } = TimeSpan.FromSeconds(30);
 
+    /// <summary>
+    /// API requests computed at once; more wait in a queue of <see cref="MaxQueuedRequests"/>, and beyond that are
+    /// answered 429 at once, so an overload sheds requests instead of timing them out (504) or exhausting memory.
+    /// </summary>
+    /// <value>64 (or <c>Corridors:MaxConcurrentRequests</c>).</value>
+    public int MaxConcurrentRequests { get; init; } = 64;
+
+    /// <summary>API requests waiting for one of the <see cref="MaxConcurrentRequests"/>; 0 refuses every one beyond them.</summary>
+    /// <value>512 (or <c>Corridors:MaxQueuedRequests</c>): at 4,000 requests/s, about 0.13 s of waiting.</value>
+    public int MaxQueuedRequests { get; init; } = 512;
+
     /// <summary>The web map's folder (web/, with src/ and node_modules/); null takes <c>Corridors:WebDirectory</c>, else the
     /// first web/ folder found walking up from the current and the program's directory.</summary>
     /// <value>null.</value>
