@@ -29,6 +29,13 @@ public static class PlaceLookup
     /// </summary>
     public const double MaxStandInKm = 600;
 
+    /// <summary>
+    /// A point this close to a network place is that place, whatever legs it has (a coordinate in Astana is Astana).
+    /// assumption: 25 km, the radius of a large city's built-up area and its freight terminals (Astana's stations and
+    /// dry port lie within about 15 km of its centre); farther, the nearest terminal with a road leg stands in.
+    /// </summary>
+    public const double SamePlaceKm = 25;
+
     /// <summary>Resolves <paramref name="text"/> on <paramref name="snapshot"/>.</summary>
     public static PlaceResolution Resolve(NetworkSnapshot snapshot, string text)
     {
@@ -104,7 +111,15 @@ public static class PlaceLookup
     private static PlaceResolution StandIn(NetworkSnapshot snapshot, double lon, double lat, string what, IReadOnlyList<Place> suggestions)
     {
         var network = snapshot.Network;
-        if (!snapshot.Places.TryNearest(lon, lat, v => HasRoadLeg(network, v), out var node, out var km) || km > MaxStandInKm)
+        var byRoad = snapshot.Places.TryNearest(lon, lat, v => HasRoadLeg(network, v), out var node, out var km);
+        if (snapshot.Places.TryNearest(lon, lat, _ => true, out var here, out var hereKm) && hereKm <= SamePlaceKm && (!byRoad || here != node))
+        {
+            var place = network.Node(here);
+            var same = string.Create(CultureInfo.InvariantCulture, $"{what}: using {place.Name} ({place.Id}), the network place {hereKm:N0} km away by great circle{TruckLeg(network.Definition, hereKm)}.");
+            return new PlaceResolution(PlaceMatchStatus.Found, here, [], same, null);
+        }
+
+        if (!byRoad || km > MaxStandInKm)
         {
             var nearest = km < double.PositiveInfinity
                 ? string.Create(CultureInfo.InvariantCulture, $"; the nearest terminal with a road leg, {network.Node(node).Name} ({network.Node(node).Id}), is {km:N0} km away (more than {MaxStandInKm:N0} km)")

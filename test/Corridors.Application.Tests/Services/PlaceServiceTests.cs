@@ -50,6 +50,18 @@ public sealed class PlaceServiceTests
     }
 
     [Fact]
+    public void Lookup_CoordinateInAPlaceWithoutARoadLeg_IsThatPlace_NotAFarTerminal()
+    {
+        // Astana has rail legs only, and the nearest terminal with a road leg is Ayagoz, over 700 km away; a point
+        // in Astana is Astana.
+        var d = Service.Lookup(new PlaceLookupRequest("71.43,51.13")).Value;
+
+        d.Status.ShouldBe(PlaceMatchStatus.Found);
+        d.Place!.Id.ShouldBe("KZ-ASTANA");
+        d.Note!.ShouldStartWith("'71.43,51.13' is a coordinate, not a network place: using Astana (KZ-ASTANA), the network place 7 km away by great circle");
+    }
+
+    [Fact]
     public void Lookup_CoordinateNearARailOnlyTerminal_StandsInByItsGeneratedTruckLeg_AndPricesTheFirstMile()
     {
         // Verona had rail legs only; its generated truck leg to Milan lets it stand in for a point 6 km away.
