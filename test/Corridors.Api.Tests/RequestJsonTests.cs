@@ -53,9 +53,5 @@ public sealed class RequestJsonTests
         return body.ToJsonString();
     }
 
-    /// <summary>The types named by the context's <see cref="JsonSerializableAttribute"/>s.</summary>
-    private static IEnumerable<Type> ContextTypes() =>
-        typeof(ApiRequestJsonContext).GetCustomAttributesData()
-            .Where(d => d.AttributeType == typeof(JsonSerializableAttribute))
-            .Select(d => (Type)d.ConstructorArguments[0].Value!);
+    private static IEnumerable<Type> ContextTypes() => JsonContextTypes.Of(typeof(ApiRequestJsonContext));
 }

@@ -37,11 +37,7 @@ public sealed class ContractJsonTests
         ContractJson.Options.TypeInfoResolver.ShouldBeSameAs(ContractJsonContext.Default);
     }
 
-    /// <summary>The types named by the context's <see cref="JsonSerializableAttribute"/>s.</summary>
-    private static IEnumerable<Type> DocumentTypes() =>
-        typeof(ContractJsonContext).GetCustomAttributesData()
-            .Where(d => d.AttributeType == typeof(JsonSerializableAttribute))
-            .Select(d => (Type)d.ConstructorArguments[0].Value!);
+    private static IEnumerable<Type> DocumentTypes() => JsonContextTypes.Of(typeof(ContractJsonContext));
 
     /// <summary>Every type reachable from <paramref name="root"/> through the generated metadata (properties, elements).</summary>
     private static IEnumerable<Type> Reachable(Type root)
